@@ -1,0 +1,109 @@
+"""The article body: its named parts plus a few general-purpose blocks."""
+
+from wagtail import blocks
+from wagtail.images.blocks import ImageBlock
+
+from home.blocks import AboutMeBlock, GettingHelpBlock
+from vignettes.blocks import VignetteBlock
+
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(help_text="The words being quoted.")
+    attribution = blocks.CharBlock(
+        required=False,
+        max_length=200,
+        help_text="Optional. Who said or wrote it.",
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = "Quote"
+        template = "blocks/quote_block.html"
+        help_text = "A quotation set apart from the text."
+        description = "A quotation, with an optional attribution."
+        preview_value = {
+            "text": "The curious paradox is that when I accept myself just as I "
+            "am, then I can change.",
+            "attribution": "Carl Rogers",
+        }
+
+
+class ArticleImageBlock(ImageBlock):
+    """An image with alt text; the preview uses the library's newest image."""
+
+    def get_preview_value(self):
+        from wagtail.images import get_image_model
+
+        image = get_image_model().objects.order_by("-created_at").first()
+        if image is None:
+            return None
+        image.contextual_alt_text = image.title
+        image.decorative = False
+        return image
+
+    class Meta:
+        icon = "image"
+        label = "Image"
+        template = "blocks/image_block.html"
+        help_text = (
+            "Describe the image in the alt text for readers who cannot see it, "
+            "or tick 'decorative' if it adds nothing to the words."
+        )
+        description = "A picture from the image library, with alt text."
+
+
+class ArticleStreamBlock(blocks.StreamBlock):
+    intro = blocks.RichTextBlock(
+        features=PARAGRAPH_FEATURES,
+        icon="doc-full",
+        label="Introduction",
+        help_text="Explain the clinical idea this article is about. Shown as "
+        "the lead of the article.",
+        template="blocks/intro_block.html",
+        description="The opening that explains the article's idea.",
+        preview_value="<p>One of the first lessons therapists learn is to slow "
+        "down and listen before trying to help.</p>",
+    )
+    vignette = VignetteBlock()
+    conclusion = blocks.RichTextBlock(
+        features=PARAGRAPH_FEATURES,
+        icon="tick",
+        label="Conclusion",
+        help_text="Draw the threads together after the vignette.",
+        template="blocks/conclusion_block.html",
+        description="The closing thoughts of the article.",
+        preview_value="<p>Change tends to come when we feel understood first.</p>",
+    )
+    getting_help = GettingHelpBlock()
+    about_me = AboutMeBlock()
+    paragraph = blocks.RichTextBlock(
+        features=PARAGRAPH_FEATURES,
+        icon="pilcrow",
+        label="Paragraph",
+        help_text="Text, lists and links. Use the link button to point to "
+        "another of your articles ('see my article ...').",
+        template="blocks/paragraph_block.html",
+        description="A paragraph of text that can link to your other articles.",
+        preview_value="<p>See my article on choosing a therapist for more on this.</p>",
+    )
+    heading = blocks.CharBlock(
+        max_length=120,
+        icon="title",
+        label="Heading",
+        help_text="A section heading inside the article.",
+        template="blocks/heading_block.html",
+        description="A section heading.",
+        preview_value="Why listening comes first",
+    )
+    quote = QuoteBlock()
+    image = ArticleImageBlock()
+
+    class Meta:
+        block_counts = {
+            "intro": {"max_num": 1},
+            "conclusion": {"max_num": 1},
+            "getting_help": {"max_num": 1},
+            "about_me": {"max_num": 1},
+        }

@@ -1,0 +1,10 @@
+"""Local development: debug on, mail to the console."""
+
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = True
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret-3f9a1c")
+ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

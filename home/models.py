@@ -1,0 +1,218 @@
+from django.core.validators import RegexValidator
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import (
+    DraftStateMixin,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+)
+from wagtail.search import index
+
+PHONE_VALIDATOR = RegexValidator(
+    r"^\+?[0-9 ().\-]{7,25}$",
+    "Enter a phone number using digits, spaces, brackets, dots or dashes, "
+    "for example (212) 555-0147.",
+)
+
+
+def split_lines(text):
+    """One item per non-empty line: the editor types a list without markup."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class HomePage(Page):
+    """The site root: the practice's welcome and the way into the blog."""
+
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="A short welcome to the practice, shown at the top of the home page.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["blog.BlogIndexPage"]
+    max_count = 1
+
+    def get_context(self, request, *args, **kwargs):
+        from blog.models import ArticlePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_articles"] = (
+            ArticlePage.objects.live().public().order_by("-date", "-pk")[:3]
+        )
+        return context
+
+
+class AboutMe(
+    DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model
+):
+    """The therapist's bio, written once and shown at the end of every article."""
+
+    name = models.CharField(
+        max_length=120, help_text="Your name as readers should see it."
+    )
+    credentials = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="Letters after your name, for example LCSW or PhD.",
+    )
+    job_title = models.CharField(
+        max_length=120,
+        default="Psychotherapist",
+        help_text="How you describe your work, for example Psychotherapist.",
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A friendly portrait. Optional.",
+    )
+    bio = RichTextField(
+        features=["bold", "italic", "link"],
+        help_text="A few sentences about you and how you work.",
+    )
+    specialties = models.TextField(
+        blank=True,
+        help_text="What you help people with, one per line (for example Anxiety).",
+    )
+    modalities = models.TextField(
+        blank=True,
+        help_text="How you work, one per line (for example Psychodynamic therapy).",
+    )
+    location = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Where you see clients, for example 'Manhattan, New York, "
+        "and online'.",
+    )
+    phone = models.CharField(
+        max_length=30, blank=True, validators=[PHONE_VALIDATOR], help_text="Optional."
+    )
+    email = models.EmailField(blank=True, help_text="Optional.")
+    website = models.URLField(
+        blank=True, help_text="Your practice website, starting with https://."
+    )
+    booking_url = models.URLField(
+        "booking or directory link",
+        blank=True,
+        help_text="Where readers can book or read your directory profile, "
+        "starting with https://.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldPanel("credentials"),
+                FieldPanel("job_title"),
+                FieldPanel("photo"),
+            ],
+            heading="Who you are",
+        ),
+        FieldPanel("bio"),
+        MultiFieldPanel(
+            [FieldPanel("specialties"), FieldPanel("modalities")],
+            heading="Your work",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("location"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("website"),
+                FieldPanel("booking_url"),
+            ],
+            heading="How to reach you",
+        ),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("bio"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        verbose_name = "about me"
+        verbose_name_plural = "about me"
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+    @property
+    def specialty_list(self):
+        return split_lines(self.specialties)
+
+    @property
+    def modality_list(self):
+        return split_lines(self.modalities)
+
+    def get_preview_template(self, request, mode_name):
+        return "home/about_me_preview.html"
+
+    @classmethod
+    def get_default(cls):
+        """The bio a new article starts with: the oldest published one."""
+        return cls.objects.filter(live=True).order_by("pk").first()
+
+
+@register_setting(icon="help")
+class GettingHelpSettings(BaseGenericSetting):
+    """The practice's call to action, shared by the getting-help block of every
+    article so that a new phone number is typed once."""
+
+    heading = models.CharField(
+        max_length=120,
+        default="Getting help in therapy",
+        help_text="The heading of the box at the end of each article.",
+    )
+    offer = RichTextField(
+        features=["bold", "italic", "link"],
+        default=(
+            "<p>If something in this article feels familiar, you do not have to "
+            "sort it out alone. I offer a free 15-minute phone consultation to "
+            "talk about what is going on and whether we might work well together."
+            "</p>"
+        ),
+        help_text="Your consultation offer, in a few warm sentences.",
+    )
+    phone = models.CharField(
+        max_length=30, blank=True, validators=[PHONE_VALIDATOR], help_text="Optional."
+    )
+    email = models.EmailField(blank=True, help_text="Optional.")
+    booking_url = models.URLField(
+        "booking link",
+        blank=True,
+        help_text="Where readers can book a consultation, starting with https://.",
+    )
+    booking_label = models.CharField(
+        max_length=60,
+        default="Book a free consultation",
+        help_text="The words on the booking button.",
+    )
+
+    panels = [
+        FieldPanel("heading"),
+        FieldPanel("offer"),
+        MultiFieldPanel(
+            [
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("booking_url"),
+                FieldPanel("booking_label"),
+            ],
+            heading="How readers reach the practice",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "getting help in therapy"

@@ -1,0 +1,18 @@
+from wagtail.admin.ui.tables import UpdatedAtColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from home.models import AboutMe
+
+
+class AboutMeViewSet(SnippetViewSet):
+    model = AboutMe
+    icon = "user"
+    menu_label = "About me"
+    menu_order = 200
+    add_to_admin_menu = True
+    list_display = ["name", "credentials", "location", UpdatedAtColumn()]
+    ordering = ["pk"]
+
+
+register_snippet(AboutMeViewSet)
