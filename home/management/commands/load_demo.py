@@ -1,0 +1,159 @@
+"""Build the demo site. Only what is missing is created, so a second run
+changes nothing and never overwrites the therapist's own edits."""
+
+import os
+import re
+import secrets
+from datetime import date
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from wagtail.models import Site
+
+from blog.models import ArticlePage, ArticleRelatedPage, BlogIndexPage
+from home import demo_content as demo
+from home.models import AboutMe, GettingHelpSettings
+from vignettes.blocks import DEFAULT_DISCLAIMER
+
+LINK_RE = re.compile(r"\[\[([\w-]+)\|([^\]]+)\]\]")
+
+
+class Command(BaseCommand):
+    help = "Load the demo practice: home page, blog, articles, bio and an admin user."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            site = Site.objects.get(is_default_site=True)
+            home = self.load_home(site)
+            about_me = self.load_about_me()
+            self.load_getting_help()
+            blog = self.load_blog_index(home)
+            created = self.load_articles(blog, about_me)
+        self.stdout.write(f"Demo content ready: {created} new article(s).")
+        self.load_admin()
+
+    def load_home(self, site):
+        if not site.site_name:
+            site.site_name = demo.SITE_NAME
+            site.save()
+        home = site.root_page.specific
+        if not home.intro:
+            home.intro = demo.HOME_INTRO
+            home.save_revision().publish()
+        return home
+
+    def load_about_me(self):
+        about_me = AboutMe.objects.filter(name=demo.ABOUT_ME["name"]).first()
+        if about_me is None:
+            about_me = AboutMe(**demo.ABOUT_ME, live=False)
+            about_me.save()
+            about_me.save_revision().publish()
+        return about_me
+
+    def load_getting_help(self):
+        getting_help = GettingHelpSettings.load()
+        if not (getting_help.phone or getting_help.email or getting_help.booking_url):
+            for field, value in demo.GETTING_HELP.items():
+                setattr(getting_help, field, value)
+            getting_help.save()
+
+    def load_blog_index(self, home):
+        blog = BlogIndexPage.objects.child_of(home).filter(slug="blog").first()
+        if blog is None:
+            blog = BlogIndexPage(
+                title="Blog", slug="blog", intro=demo.BLOG_INTRO, show_in_menus=True
+            )
+            home.add_child(instance=blog)
+            blog.save_revision().publish()
+        return blog
+
+    def load_articles(self, blog, about_me):
+        """Create missing articles as drafts first, so that every cross-link
+        target exists, then fill in their bodies and publish them."""
+        pages = {page.slug: page for page in ArticlePage.objects.child_of(blog)}
+        new_specs = [spec for spec in demo.ARTICLES if spec["slug"] not in pages]
+        for spec in new_specs:
+            page = ArticlePage(
+                title=spec["title"],
+                slug=spec["slug"],
+                date=date.fromisoformat(spec["date"]),
+                summary=spec["summary"],
+                body=[("intro", "".join(spec["intro"]))],
+                live=False,
+            )
+            blog.add_child(instance=page)
+            pages[spec["slug"]] = page
+        for spec in new_specs:
+            page = pages[spec["slug"]]
+            page.body = self.article_body(spec, pages, about_me)
+            page.tags.set(spec["tags"])
+            page.related_links = [
+                ArticleRelatedPage(page=pages[slug])
+                for slug in spec["related"]
+                if slug in pages
+            ]
+            page.save_revision().publish()
+        return len(new_specs)
+
+    def article_body(self, spec, pages, about_me):
+        return [
+            ("intro", "".join(spec["intro"])),
+            ("paragraph", self.link_articles(spec["paragraph"], pages)),
+            ("vignette", {"disclaimer": DEFAULT_DISCLAIMER, **spec["vignette"]}),
+            ("conclusion", "".join(spec["conclusion"])),
+            ("getting_help", {"text": spec["getting_help"]}),
+            ("about_me", about_me),
+        ]
+
+    @staticmethod
+    def link_articles(html, pages):
+        """Turn `[[slug|text]]` into an internal link; a missing target keeps
+        its words without a link."""
+
+        def replace(match):
+            slug, text = match.groups()
+            page = pages.get(slug)
+            if page is None:
+                return text
+            return f'<a linktype="page" id="{page.pk}">{text}</a>'
+
+        return LINK_RE.sub(replace, html)
+
+    def load_admin(self):
+        User = get_user_model()
+        username = os.environ.get("DEMO_ADMIN_USERNAME", "admin")
+        password = os.environ.get("DEMO_ADMIN_PASSWORD") or self.stored_password()
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            password = password or self.new_password()
+            User.objects.create_superuser(username, "admin@example.com", password)
+        elif password and not user.check_password(password):
+            user.set_password(password)
+            user.save(update_fields=["password"])
+        base_url = settings.WAGTAILADMIN_BASE_URL
+        self.stdout.write(f"Admin: {base_url}/admin/")
+        self.stdout.write(f"  username: {username}")
+        self.stdout.write(
+            f"  password: {password}"
+            if password
+            else "  password: unchanged (set DEMO_ADMIN_PASSWORD to reset it)"
+        )
+
+    @property
+    def password_file(self):
+        return settings.VAR_DIR / "demo-admin-password"
+
+    def stored_password(self):
+        if self.password_file.exists():
+            return self.password_file.read_text().strip()
+        return ""
+
+    def new_password(self):
+        """A generated password is kept under var/ so later runs print it again."""
+        password = secrets.token_urlsafe(12)
+        self.password_file.parent.mkdir(parents=True, exist_ok=True)
+        self.password_file.write_text(password + "\n")
+        self.password_file.chmod(0o600)
+        return password
