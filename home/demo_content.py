@@ -392,6 +392,9 @@ ARTICLES = [
         ],
         "getting_help": "<p>If anxiety has been making your world smaller, we "
         "can work on it together, at a pace that feels manageable.</p>",
-        "related": ["fear-of-asking-for-help", "attachment-styles-in-adult-relationships"],
+        "related": [
+            "fear-of-asking-for-help",
+            "attachment-styles-in-adult-relationships",
+        ],
     },
 ]

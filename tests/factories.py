@@ -1,0 +1,109 @@
+"""Plain factory functions: each builds real rows with sensible defaults."""
+
+import itertools
+
+from django.contrib.auth import get_user_model
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
+from wagtail.models import Site
+
+from blog.models import ArticlePage, ArticleRelatedPage, BlogIndexPage
+from home.models import AboutMe
+
+_counter = itertools.count(1)
+
+
+def make_superuser(username="editor", password="a-long-test-password"):
+    return get_user_model().objects.create_superuser(
+        username, f"{username}@example.com", password
+    )
+
+
+def make_about_me(**kwargs):
+    fields = {
+        "name": "Robin Alder",
+        "credentials": "LMHC",
+        "bio": "<p>I help adults untangle old patterns.</p>",
+        "specialties": "Grief\nAnxiety",
+        "modalities": "Person-centred therapy",
+        "location": "Albany, New York",
+        "phone": "(518) 555-0199",
+        "email": "robin@example.com",
+        "website": "https://example.com/robin/",
+        "booking_url": "https://example.com/robin/book/",
+    } | kwargs
+    about_me = AboutMe(**fields, live=False)
+    about_me.save()
+    about_me.save_revision().publish()
+    return about_me
+
+
+def make_image(title="Quiet room"):
+    return Image.objects.create(title=title, file=get_test_image_file())
+
+
+def home_page():
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+def make_blog_index():
+    blog = BlogIndexPage.objects.filter(slug="blog").first()
+    if blog is None:
+        blog = BlogIndexPage(title="Blog", slug="blog")
+        home_page().add_child(instance=blog)
+        blog.save_revision().publish()
+    return blog
+
+
+def vignette_value(**kwargs):
+    return {
+        "kind": "fictional",
+        "title": "Iris and the borrowed umbrella",
+        "disclaimer": "Iris is invented for this article.",
+        "people": ["Iris"],
+        "body": [("paragraph", "<p>Iris kept apologising for being early.</p>")],
+    } | kwargs
+
+
+def article_body(about_me=None, **parts):
+    """The five-part shape every article shares."""
+    body = [
+        ("intro", parts.get("intro", "<p>An idea worth explaining.</p>")),
+        ("vignette", vignette_value()),
+        ("conclusion", parts.get("conclusion", "<p>What we learned.</p>")),
+        ("getting_help", {"text": parts.get("getting_help", "")}),
+    ]
+    if about_me is not None:
+        body.append(("about_me", about_me))
+    return body
+
+
+def list_block(values):
+    """Form data for a ListBlock, the way the editor's JavaScript posts it."""
+    data = {
+        str(i): {"value": value, "deleted": "", "order": str(i)}
+        for i, value in enumerate(values)
+    }
+    data["count"] = str(len(values))
+    return data
+
+
+def make_article(parent=None, tags=(), related=(), publish=True, **kwargs):
+    """An ArticlePage under the blog index, published through a revision the
+    way the editor does it."""
+    n = next(_counter)
+    fields = {
+        "title": f"Article {n}",
+        "slug": f"article-{n}",
+        "summary": f"Summary of article {n}.",
+        "body": article_body(),
+    } | kwargs
+    page = ArticlePage(**fields, live=False)
+    (parent or make_blog_index()).add_child(instance=page)
+    page.tags.set(list(tags))
+    page.related_links = [ArticleRelatedPage(page=other) for other in related]
+    revision = page.save_revision()
+    if publish:
+        revision.publish()
+        page.refresh_from_db()
+    return page

@@ -1,0 +1,41 @@
+"""Admin form data for articles, built the way the page editor posts it."""
+
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
+
+from tests.factories import list_block
+
+
+def vignette_form(**overrides):
+    return {
+        "kind": "composite",
+        "title": "Noor and the silent dinner",
+        "disclaimer": "Noor is a composite of many people.",
+        "people": list_block(["Noor", "Elias"]),
+        "body": streamfield(
+            [
+                ("heading", "The first session"),
+                ("paragraph", rich_text("<p>Noor arrived ten minutes late.</p>")),
+            ]
+        ),
+    } | overrides
+
+
+def article_form(body, related=(), **fields):
+    """Post data for the article editor; `body` is a list of (type, value)."""
+    return nested_form_data(
+        {
+            "title": "Why we go quiet when we are hurt",
+            "slug": "why-we-go-quiet",
+            "date": "2026-02-14",
+            "summary": "Silence can protect us and cost us at the same time.",
+            "tags": "Shame, Relationships",
+            "body": streamfield(body),
+            "related_links": inline_formset([{"page": page.pk} for page in related]),
+        }
+        | fields
+    )
