@@ -35,6 +35,7 @@ def make_about_me(**kwargs):
     about_me = AboutMe(**fields, live=False)
     about_me.save()
     about_me.save_revision().publish()
+    about_me.refresh_from_db()
     return about_me
 
 
