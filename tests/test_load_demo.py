@@ -1,0 +1,106 @@
+"""`load_demo` builds a real-looking site, and a second run changes nothing."""
+
+import re
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from taggit.models import Tag
+from wagtail.models import Page, Revision
+
+from blog.models import ArticlePage, ArticleRelatedPage
+from home.models import AboutMe
+
+pytestmark = pytest.mark.django_db
+
+PARTS = ["intro", "vignette", "conclusion", "getting_help", "about_me"]
+
+
+def load_demo(monkeypatch, tmp_path, **env):
+    monkeypatch.setattr("django.conf.settings.VAR_DIR", tmp_path)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "articles": ArticlePage.objects.live().count(),
+        "revisions": Revision.objects.count(),
+        "about_me": AboutMe.objects.count(),
+        "tags": Tag.objects.count(),
+        "related": ArticleRelatedPage.objects.count(),
+        "users": get_user_model().objects.count(),
+    }
+
+
+def test_running_twice_gives_the_same_counts(monkeypatch, tmp_path):
+    first_output = load_demo(monkeypatch, tmp_path)
+    first = counts()
+    second_output = load_demo(monkeypatch, tmp_path)
+    assert counts() == first
+    assert first["articles"] >= 6
+    password = re.search(r"password: (\S+)", first_output).group(1)
+    assert f"password: {password}" in second_output
+    user = get_user_model().objects.get(username="admin")
+    assert user.is_superuser and user.check_password(password)
+
+
+def test_admin_login_comes_from_the_environment(monkeypatch, tmp_path):
+    output = load_demo(
+        monkeypatch,
+        tmp_path,
+        DEMO_ADMIN_USERNAME="therapist",
+        DEMO_ADMIN_PASSWORD="correct-horse-battery",
+    )
+    assert "username: therapist" in output
+    assert "password: correct-horse-battery" in output
+    user = get_user_model().objects.get(username="therapist")
+    assert user.check_password("correct-horse-battery")
+
+
+def test_every_demo_article_has_the_full_shape_and_renders(
+    monkeypatch, tmp_path, client
+):
+    load_demo(monkeypatch, tmp_path)
+    articles = ArticlePage.objects.live()
+    topics = set()
+    for article in articles:
+        block_types = [block.block_type for block in article.body]
+        assert [t for t in block_types if t in PARTS] == PARTS, article.title
+        assert article.related_articles, article.title
+        topics.update(tag.name for tag in article.tags.all())
+
+        html = client.get(article.url).content.decode()
+        assert 'class="lead"' in html
+        assert 'class="vignette-label"' in html
+        assert 'id="conclusion-heading"' in html
+        assert 'id="getting-help-heading"' in html
+        assert 'id="about-me-heading"' in html
+        assert "Dana Whitfield" in html
+    assert len(topics) >= 4
+
+
+def test_demo_articles_link_to_each_other(monkeypatch, tmp_path, client):
+    load_demo(monkeypatch, tmp_path)
+    urls = {article.url for article in ArticlePage.objects.live()}
+    for article in ArticlePage.objects.live():
+        paragraphs = [b for b in article.body if b.block_type == "paragraph"]
+        assert 'linktype="page"' in paragraphs[0].value.source
+        html = client.get(article.url).content.decode()
+        linked = set(re.findall(r'<a href="(/blog/[\w-]+/)">', html))
+        assert linked & (urls - {article.url}), article.title
+
+
+def test_demo_keeps_the_therapists_own_edits(monkeypatch, tmp_path):
+    load_demo(monkeypatch, tmp_path)
+    article = ArticlePage.objects.live().first()
+    article.title = "My own title"
+    article.save_revision().publish()
+    load_demo(monkeypatch, tmp_path)
+    article.refresh_from_db()
+    assert article.title == "My own title"
