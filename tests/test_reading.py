@@ -3,6 +3,8 @@
 from datetime import date, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from tests.factories import article_body, make_about_me, make_article
@@ -70,7 +72,6 @@ def test_article_query_count_does_not_grow(client, blog, django_assert_max_num_q
     about_me = make_about_me()
     others = make_articles(2)
     small = make_article(body=article_body(about_me), tags=["A"], related=others)
-    client.get(small.url)  # the first view creates the getting-help settings row
     with django_assert_max_num_queries(ARTICLE_QUERIES):
         client.get(small.url)
     others = make_articles(4)
@@ -83,6 +84,17 @@ def test_article_query_count_does_not_grow(client, blog, django_assert_max_num_q
     with django_assert_max_num_queries(ARTICLE_QUERIES):
         response = client.get(large.url)
     assert response.status_code == 200
+
+
+def test_reading_pages_never_writes(client, blog):
+    page = make_article(body=article_body(make_about_me()))
+    for url in ("/", "/blog/", page.url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        writes = [
+            q["sql"] for q in queries if not q["sql"].lstrip().startswith("SELECT")
+        ]
+        assert writes == [], url
 
 
 def test_related_articles_keep_order_and_hide_drafts_private_and_self(client, blog):

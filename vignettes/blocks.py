@@ -25,6 +25,8 @@ class VignetteBodyBlock(blocks.StreamBlock):
         label="Paragraph",
         help_text="A paragraph of the story.",
         template="blocks/paragraph_block.html",
+        description="A paragraph of the vignette.",
+        preview_value="<p>Jane arrived early and sat by the door.</p>",
     )
     heading = blocks.CharBlock(
         max_length=120,
@@ -32,6 +34,8 @@ class VignetteBodyBlock(blocks.StreamBlock):
         label="Heading",
         help_text="A short heading inside the vignette, for example 'Session two'.",
         template="blocks/vignette_heading_block.html",
+        description="A heading inside the vignette.",
+        preview_value="Session two",
     )
 
     class Meta:
