@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 PG_URL ?= postgresql://postgres@127.0.0.1:5432
+# Browser tests drive Debian's Chromium; Playwright never downloads its own.
+CHROMIUM := /usr/bin/chromium
 
 .PHONY: install run test lint format clean
 
@@ -21,6 +23,10 @@ run: $(STAMP)
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+$(CHROMIUM):
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -30,7 +36,7 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 # The suite runs on SQLite, then again on PostgreSQL when one answers.
-test: lint
+test: lint $(CHROMIUM)
 	@echo "== Test suite on SQLite"
 	$(BIN)/pytest
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)/postgres', connect_timeout=3).close()" 2>/dev/null; then \

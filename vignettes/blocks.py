@@ -66,6 +66,7 @@ class VignetteBlock(blocks.StructBlock):
     people = blocks.ListBlock(
         blocks.CharBlock(max_length=60, label="Pseudonym"),
         required=False,
+        default=[],
         label="Pseudonyms",
         help_text="The invented names used in this story, for example Ned, Jane.",
     )
