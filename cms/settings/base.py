@@ -113,3 +113,5 @@ WAGTAILADMIN_BASE_URL = os.environ.get(
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "rtf", "txt"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No Gravatar: the admin makes no request to another host.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
