@@ -43,7 +43,10 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_articles"] = (
-            ArticlePage.objects.live().public().order_by("-date", "-pk")[:3]
+            ArticlePage.objects.live()
+            .public()
+            .order_by("-date", "-pk")
+            .prefetch_related("tags")[:3]
         )
         return context
 
