@@ -6,7 +6,8 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultipleChooserPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from blog.blocks import ArticleStreamBlock
@@ -37,18 +38,10 @@ class BlogIndexPage(Page):
     subpage_types = ["blog.ArticlePage"]
     max_count_per_parent = 1
 
-    def get_articles(self):
-        return (
-            ArticlePage.objects.live()
-            .public()
-            .child_of(self)
-            .order_by("-date", "-first_published_at", "-pk")
-            .prefetch_related("tags")
-        )
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        paginator = Paginator(self.get_articles(), ARTICLES_PER_PAGE)
+        articles = ArticlePage.objects.listed().child_of(self)
+        paginator = Paginator(articles, ARTICLES_PER_PAGE)
         context["articles"] = paginator.get_page(request.GET.get("page"))
         return context
 
@@ -83,8 +76,22 @@ class ArticleRelatedPage(Orderable):
         ]
 
 
+class ArticlePageQuerySet(PageQuerySet):
+    def listed(self):
+        """What readers may see in a listing, newest first, topics fetched in
+        one query rather than one per article."""
+        return (
+            self.live()
+            .public()
+            .order_by("-date", "-first_published_at", "-pk")
+            .prefetch_related("tags")
+        )
+
+
 class ArticlePage(Page):
     """One article: introduction, vignette, conclusion, getting help, about me."""
+
+    objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
     date = models.DateField(
         "publication date",

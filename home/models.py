@@ -42,12 +42,7 @@ class HomePage(Page):
         from blog.models import ArticlePage
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_articles"] = (
-            ArticlePage.objects.live()
-            .public()
-            .order_by("-date", "-pk")
-            .prefetch_related("tags")[:3]
-        )
+        context["latest_articles"] = ArticlePage.objects.listed()[:3]
         return context
 
 

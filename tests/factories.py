@@ -79,16 +79,6 @@ def article_body(about_me=None, **parts):
     return body
 
 
-def list_block(values):
-    """Form data for a ListBlock, the way the editor's JavaScript posts it."""
-    data = {
-        str(i): {"value": value, "deleted": "", "order": str(i)}
-        for i, value in enumerate(values)
-    }
-    data["count"] = str(len(values))
-    return data
-
-
 def make_article(parent=None, tags=(), related=(), publish=True, **kwargs):
     """An ArticlePage under the blog index, published through a revision the
     way the editor does it."""

@@ -7,7 +7,15 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from tests.factories import list_block
+
+def list_block(values):
+    """Form data for a ListBlock, the way the editor's JavaScript posts it."""
+    data = {
+        str(i): {"value": value, "deleted": "", "order": str(i)}
+        for i, value in enumerate(values)
+    }
+    data["count"] = str(len(values))
+    return data
 
 
 def vignette_form(**overrides):
