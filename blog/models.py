@@ -1,20 +1,27 @@
+import math
+
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Case, Count, F, Q, Value, When
+from django.http import Http404
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultipleChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from blog.blocks import ArticleStreamBlock
-from home.models import AboutMe
+from home.models import AboutMe, view_restricted
 
 ARTICLES_PER_PAGE = 10
 MAX_RELATED = 4
+WORDS_PER_MINUTE = 230
 
 
 def default_article_body():
@@ -23,8 +30,20 @@ def default_article_body():
     return [("getting_help", {"text": ""}), ("about_me", AboutMe.get_default())]
 
 
-class BlogIndexPage(Page):
-    """The blog's front door: every article, newest first."""
+def reading_minutes(body):
+    """Whole minutes at about 230 words a minute, and never less than one."""
+    text = " ".join(body.stream_block.get_searchable_content(body))
+    return max(1, math.ceil(len(text.split()) / WORDS_PER_MINUTE))
+
+
+def paginate(request, articles):
+    """A page of articles; a missing, junk or out-of-range ?page= shows the
+    nearest real page rather than an error."""
+    return Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+
+
+class BlogIndexPage(RoutablePageMixin, Page):
+    """The blog's front door: every article, newest first, and the topics."""
 
     intro = RichTextField(
         blank=True,
@@ -38,12 +57,74 @@ class BlogIndexPage(Page):
     subpage_types = ["blog.ArticlePage"]
     max_count_per_parent = 1
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.listed().child_of(self)
-        paginator = Paginator(articles, ARTICLES_PER_PAGE)
-        context["articles"] = paginator.get_page(request.GET.get("page"))
-        return context
+    def articles(self):
+        return ArticlePage.objects.listed().child_of(self)
+
+    def topics(self):
+        """Topics of this blog's live, public articles, with how many each has.
+
+        Scoped through the article tags, so image or document tags never show.
+        """
+        articles = ArticlePage.objects.live().public().child_of(self)
+        return (
+            Tag.objects.filter(blog_articlepagetag_items__content_object__in=articles)
+            .annotate(article_count=Count("blog_articlepagetag_items"))
+            .order_by("name")
+        )
+
+    @path("", name="index")
+    def index(self, request):
+        return self.render(
+            request, context_overrides={"articles": paginate(request, self.articles())}
+        )
+
+    @path("topics/", name="topics")
+    def topic_list(self, request):
+        return self.render(
+            request,
+            template="blog/topic_list_page.html",
+            context_overrides={"topics": self.topics()},
+        )
+
+    @path("topics/<str:slug>/", name="topic")
+    def topic(self, request, slug):
+        topic = self.topics().filter(slug=slug).first()
+        if topic is None:
+            raise Http404("No articles have this topic.")
+        return self.render(
+            request,
+            template="blog/topic_page.html",
+            context_overrides={
+                "topic": topic,
+                "articles": paginate(request, self.articles().filter(tags=topic)),
+            },
+        )
+
+    def route(self, request, path_components):
+        """Fetch an article in one query, as its own type, where Wagtail's
+        default takes two (the page, then its specific row). The index's own
+        routes still come first, as they do by default."""
+        if len(path_components) != 1 or is_index_route(path_components[0]):
+            return super().route(request, path_components)
+        try:
+            article = (
+                ArticlePage.objects.child_of(self)
+                .prefetch_related("tags")
+                .get(slug=path_components[0])
+            )
+        except ArticlePage.DoesNotExist:
+            raise Http404 from None
+        article._cached_parent_obj = self
+        return article.route(request, [])
+
+
+def is_index_route(slug):
+    """Whether /blog/<slug>/ belongs to the index itself (such as topics/)."""
+    try:
+        BlogIndexPage.get_resolver().resolve(f"/{slug}/")
+    except Http404:
+        return False
+    return True
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -77,15 +158,18 @@ class ArticleRelatedPage(Orderable):
 
 
 class ArticlePageQuerySet(PageQuerySet):
+    def public(self):
+        """Wagtail's public(), as a subquery: the same pages, without a separate
+        query for the view restrictions each time a listing is built."""
+        return self.exclude(view_restricted())
+
     def listed(self):
         """What readers may see in a listing, newest first, topics fetched in
         one query rather than one per article."""
-        return (
-            self.live()
-            .public()
-            .order_by("-date", "-first_published_at", "-pk")
-            .prefetch_related("tags")
-        )
+        return self.live().public().order_by(*NEWEST_FIRST).prefetch_related("tags")
+
+
+NEWEST_FIRST = ("-date", "-first_published_at", "-pk")
 
 
 class ArticlePage(Page):
@@ -118,6 +202,12 @@ class ArticlePage(Page):
         default=default_article_body,
         help_text="The parts of the article: introduction, clinical vignette, "
         "conclusion, getting help in therapy and about me.",
+    )
+    reading_time = models.PositiveSmallIntegerField(
+        "reading time in minutes",
+        default=1,
+        editable=False,
+        help_text="Worked out from the body when the article is saved.",
     )
     tags = ClusterTaggableManager(
         "topics",
@@ -158,21 +248,82 @@ class ArticlePage(Page):
     class Meta:
         verbose_name = "article"
 
+    def clean(self):
+        super().clean()
+        if is_index_route(self.slug):
+            raise ValidationError(
+                {
+                    "slug": f"The address “{self.slug}” is taken by the blog's own "
+                    "pages. Please choose another slug."
+                }
+            )
+
     def save(self, *args, **kwargs):
         if self.date is None and self.live:
             self.date = timezone.localdate(self.first_published_at or timezone.now())
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            self.reading_time = reading_minutes(self.body)
         return super().save(*args, **kwargs)
 
-    @property
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["blog"] = self.get_parent().specific_deferred
+        context["related_articles"] = self.related_articles()
+        context["older_article"], context["newer_article"] = self.neighbours()
+        return context
+
     def related_articles(self):
-        """Hand-picked related articles in the editor's order: live, public,
-        never this article, never twice."""
-        picked = [link.page_id for link in self.related_links.all()]
-        candidates = {
-            page.pk: page
-            for page in ArticlePage.objects.live()
+        """Up to four articles to read next, in one query.
+
+        Hand-picked ones come first, in the editor's order; the rest are those
+        sharing the most topics, newest first on a tie. Only live, public
+        articles, never this one and never twice.
+        """
+        picked = list(dict.fromkeys(link.page_id for link in self.related_links.all()))
+        topics = [tag.pk for tag in self.tags.all()]
+        picked_order = Case(
+            *(When(pk=pk, then=Value(position)) for position, pk in enumerate(picked)),
+            default=None,
+            output_field=models.IntegerField(),
+        )
+        return list(
+            ArticlePage.objects.live()
             .public()
-            .filter(pk__in=picked)
             .exclude(pk=self.pk)
-        }
-        return [candidates[pk] for pk in dict.fromkeys(picked) if pk in candidates]
+            .annotate(
+                picked=picked_order,
+                shared=Count("tagged_items", filter=Q(tagged_items__tag__in=topics)),
+            )
+            .filter(Q(picked__isnull=False) | Q(shared__gt=0))
+            .order_by(F("picked").asc(nulls_last=True), "-shared", *NEWEST_FIRST)[
+                :MAX_RELATED
+            ]
+        )
+
+    def neighbours(self):
+        """The next older and next newer article in the same blog, in one query.
+
+        A draft being previewed sits where it would if published now.
+        """
+        date = self.date or timezone.localdate()
+        published = self.first_published_at or timezone.now()
+        after = Q(date=date, first_published_at=published, pk__gt=self.pk or 0)
+        after |= Q(date=date, first_published_at__gt=published)
+        after |= Q(date__gt=date)
+        siblings = (
+            ArticlePage.objects.live()
+            .public()
+            .sibling_of(self, inclusive=False)
+            .values("pk")
+        )
+        older = siblings.exclude(after).order_by(*NEWEST_FIRST)[:1]
+        newer = siblings.filter(after).order_by("date", "first_published_at", "pk")[:1]
+        key = (date, published, self.pk or 0)
+        older_page = newer_page = None
+        for page in ArticlePage.objects.filter(Q(pk__in=older) | Q(pk__in=newer)):
+            if (page.date, page.first_published_at, page.pk) < key:
+                older_page = page
+            else:
+                newer_page = page
+        return older_page, newer_page

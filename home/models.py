@@ -1,11 +1,16 @@
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
+from django.utils.html import strip_tags
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
     Page,
+    PageViewRestriction,
     PreviewableMixin,
     RevisionMixin,
 )
@@ -16,6 +21,21 @@ PHONE_VALIDATOR = RegexValidator(
     "Enter a phone number using digits, spaces, brackets, dots or dashes, "
     "for example (212) 555-0147.",
 )
+LATEST_ARTICLES = 3
+
+
+def view_restricted():
+    """True for a page at or under a view restriction, as an SQL subquery.
+
+    Wagtail's own public() fetches the restrictions in a query of its own each
+    time a listing is built; `.exclude(view_restricted())` gives the same pages
+    inside the listing's one query.
+    """
+    return Exists(
+        PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+    )
 
 
 def split_lines(text):
@@ -39,10 +59,15 @@ class HomePage(Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from blog.models import ArticlePage
+        from blog.models import BlogIndexPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["latest_articles"] = ArticlePage.objects.listed()[:3]
+        blog = BlogIndexPage.objects.child_of(self).live().public().first()
+        if blog is not None:
+            context["blog"] = blog
+            context["latest_articles"] = blog.articles()[:LATEST_ARTICLES]
+            context["topics"] = blog.topics()
+        context["about_me"] = AboutMe.get_default()
         return context
 
 
@@ -214,3 +239,51 @@ class GettingHelpSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = "getting help in therapy"
+
+
+CRISIS_NOTICE = (
+    "<p><b>If you are in crisis,</b> call or text <b>988</b> (Suicide &amp; "
+    "Crisis Lifeline, US) at any hour. If you or someone else is in immediate "
+    "danger, call <b>911</b>.</p>"
+)
+
+NOT_THERAPY_NOTICE = (
+    "<p>Reading this blog is not therapy and does not create a therapist and "
+    "client relationship. The client stories are fictional or composites.</p>"
+)
+
+
+@register_setting(icon="warning")
+class ReaderNoticeSettings(BaseGenericSetting):
+    """The notices at the foot of every page. Readers may arrive in distress,
+    so the crisis notice can be reworded but never removed."""
+
+    crisis_notice = RichTextField(
+        features=["bold", "italic", "link"],
+        default=CRISIS_NOTICE,
+        help_text="Shown at the foot of every page. Give the crisis line and the "
+        "emergency number where your readers live. It cannot be left empty.",
+    )
+    not_therapy_notice = RichTextField(
+        "'Not therapy' notice",
+        features=["bold", "italic", "link"],
+        default=NOT_THERAPY_NOTICE,
+        help_text="A short reminder, under the crisis notice, that reading is not "
+        "the same as being in therapy. It cannot be left empty.",
+    )
+
+    panels = [FieldPanel("crisis_notice"), FieldPanel("not_therapy_notice")]
+
+    class Meta:
+        verbose_name = "crisis and reading notices"
+
+    def clean(self):
+        # Rich text with no words in it ("<p></p>", a lone space) is still empty.
+        errors = {
+            name: "This notice cannot be empty: readers in distress rely on it."
+            for name in ("crisis_notice", "not_therapy_notice")
+            if getattr(self, name)
+            and not strip_tags(getattr(self, name)).replace("&nbsp;", "").strip()
+        }
+        if errors:
+            raise ValidationError(errors)

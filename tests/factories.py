@@ -1,6 +1,7 @@
 """Plain factory functions: each builds real rows with sensible defaults."""
 
 import itertools
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from wagtail.images.models import Image
@@ -77,6 +78,14 @@ def article_body(about_me=None, **parts):
     if about_me is not None:
         body.append(("about_me", about_me))
     return body
+
+
+def make_articles(count, start=date(2026, 1, 1), **kwargs):
+    """`count` articles titled "Dated 0" (oldest) upwards, a day apart."""
+    return [
+        make_article(title=f"Dated {i}", date=start + timedelta(days=i), **kwargs)
+        for i in range(count)
+    ]
 
 
 def make_article(parent=None, tags=(), related=(), publish=True, **kwargs):

@@ -116,7 +116,7 @@ class ArticleAdminTests(WagtailPageTestCase):
         self.assertEqual(
             sorted(t.name for t in page.tags.all()), ["Relationships", "Shame"]
         )
-        self.assertEqual(page.related_articles, [target])
+        self.assertEqual(page.related_articles(), [target])
 
     def test_new_article_starts_with_getting_help_and_about_me(self):
         self.assertEqual(

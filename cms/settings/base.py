@@ -12,6 +12,7 @@ INSTALLED_APPS = [
     "home",
     "blog",
     "vignettes",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.sites",

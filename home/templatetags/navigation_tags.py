@@ -1,15 +1,50 @@
 from django import template
+from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import (
+    routablepageurl,
+)
 from wagtail.models import Site
+
+from home.models import view_restricted
 
 register = template.Library()
 
 
-@register.inclusion_tag("includes/site_navigation.html", takes_context=True)
-def site_navigation(context):
-    """The home page and its live children marked "show in menus"."""
+def site_root(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
-    root = site.root_page if site else None
-    items = root.get_children().live().public().in_menu() if root else []
-    current = context.get("page")
-    return {"root": root, "items": items, "current": current, "request": request}
+    return site.root_page if site else None
+
+
+@register.inclusion_tag("includes/site_navigation.html", takes_context=True)
+def site_navigation(context):
+    """The home page's live, public children marked "show in menus"."""
+    root = site_root(context)
+    items = (
+        root.get_children().live().in_menu().exclude(view_restricted()) if root else []
+    )
+    return {"root": root, "items": items, "current": context.get("page")}
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, current_title=None, via_route=None, via_title=None):
+    """The way back up from this page to the home page.
+
+    Walks up the parents that routing has already fetched, so it costs no query
+    on a page served normally. A routable page's own views (a topic, say) give
+    their title, and optionally one route in between (the topic list).
+    """
+    page, request = context.get("page"), context.get("request")
+    root = site_root(context)
+    if page is None or root is None or not page.path.startswith(root.path):
+        return {}
+    pages = []
+    ancestor = page
+    while ancestor.depth > root.depth:
+        ancestor = ancestor.get_parent()
+        pages.insert(0, ancestor)
+    trail = [(crumb.title, crumb.get_url(request)) for crumb in pages]
+    if current_title:
+        trail.append((page.title, page.get_url(request)))
+        if via_route:
+            trail.append((via_title, routablepageurl(context, page, via_route)))
+    return {"trail": trail, "current_title": current_title or page.title}

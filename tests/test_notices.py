@@ -1,0 +1,105 @@
+"""Every page's footer notices, the error pages, and the privacy promise."""
+
+import re
+
+import pytest
+from django.test import RequestFactory
+from django.urls import reverse
+from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+from home.models import ReaderNoticeSettings
+from home.views import server_error
+from tests.factories import article_body, make_about_me, make_article
+
+pytestmark = pytest.mark.django_db
+
+
+def reader_urls(blog):
+    page = make_article(tags=["Grief"], body=article_body(make_about_me()))
+    return ["/", "/blog/", "/blog/topics/", "/blog/topics/grief/", page.url]
+
+
+def edit_url():
+    pk = ReaderNoticeSettings.objects.get().pk
+    return reverse("wagtailsettings:edit", args=["home", "readernoticesettings", pk])
+
+
+def test_every_page_has_landmarks_one_h1_and_both_notices(client, blog):
+    for url in [*reader_urls(blog), "/no-such-page/"]:
+        response = client.get(url)
+        html = response.content.decode()
+        assert html.count("<h1") == 1, url
+        assert html.index('class="skip-link" href="#main"') < html.index("<header")
+        for landmark in ("<header", "<nav", '<main id="main"', "<footer"):
+            assert landmark in html, (url, landmark)
+        footer = html[html.index("<footer") :]
+        assert "988" in footer and "911" in footer, url
+        assert "Reading this blog is not therapy" in footer, url
+
+
+def test_anonymous_readers_get_no_cookies_and_no_third_party_assets(client, blog):
+    for url in reader_urls(blog):
+        response = client.get(url)
+        assert response.cookies == {}, url
+        html = response.content.decode()
+        assets = re.findall(r"<(?:link|script|img|iframe)\b[^>]*>", html)
+        for tag in assets:
+            assert not re.search(r'(?:src|href)="(?:https?:)?//', tag), (url, tag)
+        assert "<script" not in html, url
+
+
+def test_editor_can_reword_the_crisis_notice(editor_client, client, blog):
+    response = editor_client.post(
+        edit_url(),
+        nested_form_data(
+            {
+                "crisis_notice": rich_text(
+                    "<p>In the UK, call Samaritans on 116 123 or 999 in danger.</p>"
+                ),
+                "not_therapy_notice": rich_text("<p>This blog is not therapy.</p>"),
+            }
+        ),
+    )
+    assert response.status_code == 302
+    html = client.get("/").content.decode()
+    assert "Samaritans on 116 123" in html and "988" not in html
+    assert "This blog is not therapy." in html
+
+
+@pytest.mark.parametrize("empty", ["", "<p></p>", "<p> &nbsp; </p>"])
+def test_crisis_notice_cannot_be_left_empty(editor_client, client, blog, empty):
+    response = editor_client.post(
+        edit_url(),
+        nested_form_data(
+            {
+                "crisis_notice": rich_text(empty),
+                "not_therapy_notice": rich_text("<p>Still here.</p>"),
+            }
+        ),
+    )
+    assert response.status_code == 200
+    assert "crisis_notice" in response.context["form"].errors
+    assert "988" in ReaderNoticeSettings.objects.get().crisis_notice
+    assert "988" in client.get("/").content.decode()
+
+
+def test_server_error_page_needs_no_database_and_keeps_the_crisis_notice():
+    # No django_db mark here: any query would fail the test.
+    response = server_error(RequestFactory().get("/"))
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert "<h1>Something went wrong</h1>" in html
+    assert "988" in html and "911" in html
+    assert "/static/css/site.css" in html
+
+
+def test_server_errors_use_that_page():
+    from cms import urls
+
+    assert urls.handler500 == "home.views.server_error"
+
+
+def test_unknown_page_is_a_404_with_the_site_template(client, blog):
+    response = client.get("/blog/no-such-article/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()

@@ -1,0 +1,68 @@
+"""Every reader page costs a fixed number of queries, whatever the data size.
+
+Each page is measured with 5 articles and again with 50 (more topics, related
+picks and body blocks too). Measured counts, of which 7 on an article are
+Wagtail's own routing and view-restriction checks:
+home 12, blog index 11, topic list 9, topic page 12, article 15.
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import article_body, make_about_me, make_article, make_articles
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = {
+    "home": 12,
+    "blog index": 11,
+    "topic list": 9,
+    "topic page": 12,
+    "article": 15,
+}
+
+
+def build(count, about_me):
+    """`count` articles with four topics each and one fully-furnished article."""
+    topics = [f"Topic {n}" for n in range(count // 5 + 4)]
+    articles = make_articles(count - 1, tags=topics[:4])
+    for n, article in enumerate(articles):
+        article.tags.add(*topics[n % len(topics) :][:3])
+        article.save_revision().publish()
+    paragraphs = [("paragraph", f"<p>Paragraph {i}</p>") for i in range(count)]
+    article = make_article(
+        title="Furnished",
+        body=article_body(about_me) + paragraphs,
+        tags=topics,
+        related=articles[-4:],
+    )
+    return {
+        "home": "/",
+        "blog index": "/blog/",
+        "topic list": "/blog/topics/",
+        "topic page": "/blog/topics/topic-0/",
+        "article": article.url,
+    }
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_reader_pages_query_count_is_bounded(
+    client, blog, count, django_assert_max_num_queries
+):
+    urls = build(count, make_about_me())
+    for name, url in urls.items():
+        client.get(url)  # warm per-process caches, as a running site has them
+        with django_assert_max_num_queries(MAX_QUERIES[name], info=name):
+            response = client.get(url)
+        assert response.status_code == 200, name
+
+
+def test_reading_pages_never_writes(client, blog):
+    for name, url in build(5, make_about_me()).items():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        writes = [
+            q["sql"] for q in queries if not q["sql"].lstrip().startswith("SELECT")
+        ]
+        assert writes == [], name
