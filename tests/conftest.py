@@ -3,6 +3,12 @@ import pytest
 from tests.factories import make_about_me, make_blog_index, make_superuser
 
 
+def pytest_collection_modifyitems(items):
+    """Browser tests last: their transactional database is emptied after each
+    one, and only tests that restore it (serialized_rollback) may follow."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
 @pytest.fixture
 def blog(db):
     return make_blog_index()

@@ -183,3 +183,17 @@ class ArticleAdminTests(WagtailPageTestCase):
         data = article_form(body, slug=page.slug, title=page.title)
         self.assertPageIsEditable(page, post_data=data)
         self.assertPageIsPreviewable(page, post_data=data)
+
+    def test_a_new_article_previews_with_its_neighbours_and_related(self):
+        newer = make_article(parent=self.blog, title="Newer one", tags=["Grief"])
+        url = reverse(
+            "wagtailadmin_pages:preview_on_add",
+            args=("blog", "articlepage", self.blog.pk),
+        )
+        body = [("intro", rich_text("<p>Not yet published.</p>"))]
+        data = article_form(body, tags="Grief")
+        self.assertEqual(self.client.post(url, data).json()["is_valid"], True)
+        response = self.client.get(url)
+        self.assertContains(response, "Not yet published.")
+        self.assertContains(response, f'<a class="newer" href="{newer.url}"')
+        self.assertContains(response, "Related articles")

@@ -1,0 +1,90 @@
+"""A real Chromium (Debian's, never a downloaded one) against a live server.
+
+Browser tests need a transactional database, which is emptied after each
+test. Each one therefore starts by putting back what the migrations created
+(the site, the home page, the settings rows), and tests/conftest.py runs them
+after all the others.
+"""
+
+import io
+import os
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from playwright.sync_api import sync_playwright
+from wagtail.models import Site
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the
+# tests make between browser steps are still plain synchronous ones.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+ADMIN_PASSWORD = "a-long-test-password"
+
+
+BROWSER_TEST = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site_url(live_server):
+    """The live server's address; only loopback is ever a target."""
+    assert urlsplit(live_server.url).hostname in ("localhost", "127.0.0.1")
+    return live_server.url
+
+
+@pytest.fixture(scope="session")
+def migrated_data(django_db_setup, django_db_blocker):
+    """The rows the migrations create, serialized as Django's own
+    `serialized_rollback` does. That option did not restore them here when
+    ordinary tests ran first (the connection no longer held its copy), so the
+    restore is done by hand."""
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture
+def migrated_site(migrated_data, transactional_db):
+    if not Site.objects.exists():
+        call_command("flush", interactive=False, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(migrated_data)
+
+
+@pytest.fixture
+def demo(site_url, migrated_site, monkeypatch):
+    """The demo site, as `make run` shows it."""
+    monkeypatch.setenv("DEMO_ADMIN_USERNAME", "admin")
+    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", ADMIN_PASSWORD)
+    call_command("load_demo", stdout=io.StringIO())
+    return site_url
+
+
+@pytest.fixture
+def tab(browser):
+    """A fresh browser context and page; JavaScript errors fail the test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == []

@@ -1,0 +1,124 @@
+"""The page editor in a real browser: only Chromium runs the StreamField's
+JavaScript, so only this proves what the therapist actually sees and posts."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from blog.models import ArticlePage, BlogIndexPage
+from home.models import AboutMe
+from tests.browser.conftest import ADMIN_PASSWORD, BROWSER_TEST
+
+pytestmark = BROWSER_TEST
+
+
+@pytest.fixture
+def editor(tab, demo):
+    tab.goto(f"{demo}/admin/")
+    tab.fill("#id_username", "admin")
+    tab.fill("#id_password", ADMIN_PASSWORD)
+    tab.click("button[type=submit]")
+    tab.wait_for_url(f"{demo}/admin/")
+    return tab
+
+
+def insert_block(editor, stream, label, position=0):
+    stream.locator("button.c-sf-add-button").nth(position).click()
+    editor.get_by_role("option", name=label, exact=True).click()
+
+
+def stream_child(editor, stream, block_type):
+    """A block in a StreamField, found by its type (its content path is its id)."""
+    is_type = editor.locator(f"input[name$='-type'][value='{block_type}']")
+    return stream.locator("[data-streamfield-child]").filter(has=is_type).first
+
+
+def type_rich_text(editor, block, text):
+    block.locator("[role='textbox']").first.click()
+    editor.keyboard.type(text)
+    # Draftail writes its hidden input after a short debounce.
+    expect(block.locator("input[type=hidden][name$='-value']").first).to_have_value(
+        re.compile(re.escape(text))
+    )
+
+
+def publish(editor):
+    editor.get_by_role("button", name="More actions").click()
+    editor.locator("button[name='action-publish']").click()
+
+
+def test_therapist_writes_and_publishes_an_article(editor, demo):
+    """The shared parts are already there; she picks the intro, the vignette
+    and the conclusion; publishing without a kind is refused on the block;
+    the fixed article publishes with exactly what the editor showed and
+    appears on its topic page and the blog index."""
+    blog = BlogIndexPage.objects.get()
+    editor.goto(f"{demo}/admin/pages/add/blog/articlepage/{blog.pk}/")
+    body = editor.locator("[data-contentpath='body']").first
+    text = body.inner_text()
+    assert text.index("Getting help in therapy") < text.index("About me")
+    assert "Dana Whitfield, LCSW" in text
+
+    editor.fill("#id_title", "The comfort of routines")
+    editor.fill("#id_summary", "Why small rituals steady us.")
+    insert_block(editor, body, "Introduction", 0)
+    type_rich_text(editor, stream_child(editor, body, "intro"), "Habits hold us.")
+    insert_block(editor, body, "Conclusion", 1)
+    insert_block(editor, body, "Clinical vignette", 1)
+    vignette = stream_child(editor, body, "vignette")
+    disclaimer = vignette.locator("textarea[name$='-value-disclaimer']")
+    assert disclaimer.input_value().startswith("This vignette is fictional.")
+    vignette.locator("input[name$='-value-title']").fill("Mo and the morning walk")
+    people = vignette.locator("[data-contentpath='people']")
+    people.locator("button.c-sf-add-button").first.click()
+    people.locator("input[name$='-value-people-0-value']").fill("Mo")
+    vignette_body = vignette.locator("[data-contentpath='body']")
+    insert_block(editor, vignette_body, "Paragraph")
+    type_rich_text(editor, vignette_body, "Mo walked the same loop daily.")
+    conclusion = stream_child(editor, body, "conclusion")
+    type_rich_text(editor, conclusion, "Routines are a kindness.")
+    tags = editor.locator("[data-contentpath='tags'] input:visible").first
+    tags.fill("Daily rhythms")
+    tags.press("Enter")
+
+    publish(editor)
+    body = editor.locator("[data-contentpath='body']").first
+    vignette = stream_child(editor, body, "vignette")
+    expect(vignette.locator("[data-contentpath='kind']")).to_contain_text(
+        "This field is required."
+    )
+    expect(editor.locator("body")).to_contain_text("could not be created")
+    assert not ArticlePage.objects.filter(title="The comfort of routines").exists()
+
+    vignette.locator("select[name$='-value-kind']").select_option("composite")
+    publish(editor)
+    editor.wait_for_url(f"{demo}/admin/pages/{blog.pk}/", wait_until="domcontentloaded")
+
+    page = ArticlePage.objects.get(title="The comfort of routines")
+    assert page.live
+    assert [block.block_type for block in page.body] == [
+        "intro",
+        "vignette",
+        "conclusion",
+        "getting_help",
+        "about_me",
+    ]
+    assert "Habits hold us." in page.body[0].value.source
+    story = page.body[1].value
+    assert story["kind"] == "composite"
+    assert story["title"] == "Mo and the morning walk"
+    assert list(story["people"]) == ["Mo"]
+    assert story["disclaimer"].startswith("This vignette is fictional.")
+    assert [child.block_type for child in story["body"]] == ["paragraph"]
+    assert "Mo walked the same loop daily." in story["body"][0].value.source
+    assert "Routines are a kindness." in page.body[2].value.source
+    assert page.body[4].value == AboutMe.get_default()
+    assert [tag.name for tag in page.tags.all()] == ["Daily rhythms"]
+
+    editor.goto(f"{demo}/blog/topics/daily-rhythms/")
+    expect(editor.locator("h1")).to_contain_text("Daily rhythms")
+    expect(editor.locator("main")).to_contain_text("The comfort of routines")
+    editor.goto(f"{demo}/blog/")
+    first_entry = editor.locator(".article-summary").first
+    expect(first_entry).to_contain_text("The comfort of routines")

@@ -1,0 +1,110 @@
+"""A reader in a real Chromium: the way through the site, the keyboard,
+accessibility (axe-core), privacy, and screenshots for a person to look at."""
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
+from playwright.sync_api import expect
+
+from tests.browser.conftest import BROWSER_TEST
+
+pytestmark = BROWSER_TEST
+
+WCAG_21_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+}
+ARTICLE = "/blog/anxiety-and-avoidance/"
+READER_PAGES = [
+    "/",
+    "/blog/",
+    "/blog/topics/",
+    "/blog/topics/anxiety/",
+    ARTICLE,
+    "/no-such-page/",
+]
+
+
+def check_article(tab):
+    """The parts every article shows, set apart."""
+    assert tab.locator("h1").count() == 1
+    vignette = tab.locator("section.vignette").first
+    expect(vignette.locator(".vignette-label")).to_have_text(
+        re.compile("^(Fictional clinical vignette|Composite vignette)$")
+    )
+    expect(vignette.locator(".vignette-disclaimer")).not_to_be_empty()
+    expect(tab.locator(".getting-help h2")).to_be_visible()
+    expect(tab.locator(".about-me")).to_contain_text("Dana Whitfield")
+    expect(tab.locator("nav[aria-label='Breadcrumb']")).to_contain_text("Blog")
+
+
+def test_reader_goes_home_topics_topic_article_related(tab, demo):
+    tab.goto(demo)
+    expect(tab.locator("h1")).to_have_text("Home")
+    tab.get_by_role("link", name="All topics").click()
+    expect(tab.locator("h1")).to_have_text("Topics")
+    tab.locator("main").get_by_role("link", name="Anxiety", exact=True).click()
+    expect(tab.locator("h1")).to_contain_text("Anxiety")
+    first = tab.locator(".article-summary-title a").first
+    title = first.inner_text()
+    first.click()
+    expect(tab.locator("h1")).to_have_text(title)
+    check_article(tab)
+    related = tab.locator(".related .article-summary-title a").first
+    related_title = related.inner_text()
+    related.click()
+    expect(tab.locator("h1")).to_have_text(related_title)
+    check_article(tab)
+
+
+def test_keyboard_reaches_the_skip_link_first_and_it_moves_focus_to_main(tab, demo):
+    tab.goto(demo + ARTICLE)
+    tab.keyboard.press("Tab")
+    focused = tab.evaluate("document.activeElement.outerHTML")
+    assert 'class="skip-link"' in focused
+    expect(tab.locator(".skip-link")).to_be_in_viewport()
+    tab.keyboard.press("Enter")
+    assert tab.evaluate("document.activeElement.id") == "main"
+
+
+@pytest.mark.parametrize("path", READER_PAGES)
+def test_no_wcag_21_aa_violations(tab, demo, path):
+    tab.goto(demo + path)
+    results = Axe().run(tab, options=WCAG_21_AA)
+    assert results.response["passes"], "axe checked nothing"
+    assert results.violations_count == 0, results.generate_snapshot()
+
+
+def test_pages_request_only_the_sites_own_origin_and_set_no_cookies(tab, demo):
+    requests = []
+    tab.on("request", lambda request: requests.append(request.url))
+    for path in READER_PAGES:
+        tab.goto(demo + path)
+        tab.wait_for_load_state("networkidle")
+    origin = urlsplit(demo)
+    foreign = [
+        url
+        for url in requests
+        if (urlsplit(url).scheme, urlsplit(url).netloc)
+        != (origin.scheme, origin.netloc)
+    ]
+    assert len(requests) > len(READER_PAGES)  # pages plus their CSS and icon
+    assert foreign == []
+    assert tab.context.cookies() == []
+
+
+def test_article_screenshots_for_phone_and_laptop(tab, demo):
+    folder = Path(settings.BASE_DIR) / "var" / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    for width in (390, 1280):
+        tab.set_viewport_size({"width": width, "height": 900})
+        tab.goto(demo + ARTICLE)
+        root = "document.documentElement"
+        overflow = tab.evaluate(f"{root}.scrollWidth - {root}.clientWidth")
+        assert overflow <= 0, f"sideways scrolling at {width}px"
+        path = folder / f"article-{width}.png"
+        tab.screenshot(path=path, full_page=True)
+        assert path.stat().st_size > 10_000
