@@ -65,9 +65,10 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
         Scoped through the article tags, so image or document tags never show.
         """
-        articles = ArticlePage.objects.live().public().child_of(self)
         return (
-            Tag.objects.filter(blog_articlepagetag_items__content_object__in=articles)
+            Tag.objects.filter(
+                blog_articlepagetag_items__content_object__in=self.articles()
+            )
             .annotate(article_count=Count("blog_articlepagetag_items"))
             .order_by("name")
         )

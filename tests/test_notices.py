@@ -7,6 +7,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
+from blog.models import BlogIndexPage
 from home.models import ReaderNoticeSettings
 from home.views import server_error
 from tests.factories import article_body, make_about_me, make_article
@@ -14,7 +15,7 @@ from tests.factories import article_body, make_about_me, make_article
 pytestmark = pytest.mark.django_db
 
 
-def reader_urls(blog):
+def reader_urls():
     page = make_article(tags=["Grief"], body=article_body(make_about_me()))
     return ["/", "/blog/", "/blog/topics/", "/blog/topics/grief/", page.url]
 
@@ -25,7 +26,7 @@ def edit_url():
 
 
 def test_every_page_has_landmarks_one_h1_and_both_notices(client, blog):
-    for url in [*reader_urls(blog), "/no-such-page/"]:
+    for url in [*reader_urls(), "/no-such-page/"]:
         response = client.get(url)
         html = response.content.decode()
         assert html.count("<h1") == 1, url
@@ -38,7 +39,7 @@ def test_every_page_has_landmarks_one_h1_and_both_notices(client, blog):
 
 
 def test_anonymous_readers_get_no_cookies_and_no_third_party_assets(client, blog):
-    for url in reader_urls(blog):
+    for url in reader_urls():
         response = client.get(url)
         assert response.cookies == {}, url
         html = response.content.decode()
@@ -93,10 +94,17 @@ def test_server_error_page_needs_no_database_and_keeps_the_crisis_notice():
     assert "/static/css/site.css" in html
 
 
-def test_server_errors_use_that_page():
-    from cms import urls
+def test_a_crashing_page_shows_that_page(client, blog, monkeypatch):
+    def crash(*args, **kwargs):
+        raise RuntimeError("the template engine broke")
 
-    assert urls.handler500 == "home.views.server_error"
+    monkeypatch.setattr(BlogIndexPage, "serve", crash)
+    client.raise_request_exception = False
+    response = client.get("/blog/")
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert "<h1>Something went wrong</h1>" in html
+    assert "988" in html and "Traceback" not in html
 
 
 def test_unknown_page_is_a_404_with_the_site_template(client, blog):

@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import article_body, make_about_me, make_article, make_articles
+from tests.factories import article_body, make_about_me, make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -24,12 +24,13 @@ MAX_QUERIES = {
 
 
 def build(count, about_me):
-    """`count` articles with four topics each and one fully-furnished article."""
+    """`count` articles with three of a growing set of topics each, and one
+    fully-furnished article with every topic, related picks and `count` blocks."""
     topics = [f"Topic {n}" for n in range(count // 5 + 4)]
-    articles = make_articles(count - 1, tags=topics[:4])
-    for n, article in enumerate(articles):
-        article.tags.add(*topics[n % len(topics) :][:3])
-        article.save_revision().publish()
+    articles = [
+        make_article(tags=["Topic 0", *topics[n % len(topics) :][:2]])
+        for n in range(count - 1)
+    ]
     paragraphs = [("paragraph", f"<p>Paragraph {i}</p>") for i in range(count)]
     article = make_article(
         title="Furnished",

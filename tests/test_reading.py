@@ -82,6 +82,7 @@ def test_blog_entry_shows_title_date_summary_reading_time_and_topic_links(client
         tags=["Sleep", "Self-care"],
     )
     html = html_of(client, "/blog/")
+    assert '<a href="/blog/topics/">Browse articles by topic</a>' in html
     entry = html[html.index('class="article-summary"') :]
     assert 'href="/blog/article-' in entry and "Why naps help" in entry
     assert '<time datetime="2026-04-03">April 3, 2026</time>' in entry
@@ -184,6 +185,9 @@ def test_home_shows_intro_latest_articles_topics_and_about_me(client, blog):
         r'href="/blog/topics/change/">Change <span[^>]*>\(1 article\)', html
     )
     assert "Robin Alder" in html and "I work with grief and change." in html
+    teaser = html[html.index('class="about-me about-me-teaser"') :]
+    assert 'href="https://example.com/robin/book/">Get in touch</a>' in teaser
+    assert "I help with" not in teaser  # the full card is the article's
     assert '<a href="/blog/">All articles</a>' in html
 
 

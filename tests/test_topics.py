@@ -36,6 +36,13 @@ def test_topic_list_counts_only_live_public_articles(client, blog):
     assert Image.objects.filter(tags__name="Image tag").exists()
 
 
+def test_topic_list_before_any_topic_is_published(client, blog):
+    make_article(tags=["Drafted only"], publish=False)
+    response = client.get("/blog/topics/")
+    assert response.status_code == 200
+    assert "No topics yet" in response.content.decode()
+
+
 def test_topic_page_lists_that_topics_articles_newest_first(client, blog):
     make_articles(3, tags=["Grief"])
     make_article(title="Elsewhere", tags=["Joy"])
