@@ -9,7 +9,7 @@ from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.panels import FieldPanel, MultipleChooserPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -17,7 +17,9 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from blog.blocks import ArticleStreamBlock
+from blog.forms import CONTENT_NOTE_CHOICES, ArticlePageForm
 from home.models import AboutMe, view_restricted
+from vignettes.panels import IdentifierWarningsPanel
 
 ARTICLES_PER_PAGE = 10
 MAX_RELATED = 4
@@ -36,10 +38,15 @@ def reading_minutes(body):
     return max(1, math.ceil(len(text.split()) / WORDS_PER_MINUTE))
 
 
-def paginate(request, articles):
-    """A page of articles; a missing, junk or out-of-range ?page= shows the
+def join_words(words):
+    """ "a", "a and b", "a, b and c"."""
+    return " and ".join(filter(None, [", ".join(words[:-1]), *words[-1:]]))
+
+
+def paginate(request, items):
+    """A page of a listing; a missing, junk or out-of-range ?page= shows the
     nearest real page rather than an error."""
-    return Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    return Paginator(items, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
 
 
 class BlogIndexPage(RoutablePageMixin, Page):
@@ -210,6 +217,14 @@ class ArticlePage(Page):
         editable=False,
         help_text="Worked out from the body when the article is saved.",
     )
+    content_notes = models.JSONField("content note", default=list, blank=True)
+    content_note_text = models.CharField(
+        "content note in your own words",
+        max_length=300,
+        blank=True,
+        help_text="Optional. Anything the boxes above don't cover, for example "
+        "'The vignette describes a panic attack in detail.'",
+    )
     tags = ClusterTaggableManager(
         "topics",
         through=ArticlePageTag,
@@ -223,6 +238,13 @@ class ArticlePage(Page):
         FieldPanel("date"),
         FieldPanel("summary"),
         FieldPanel("image"),
+        MultiFieldPanel(
+            [FieldPanel("content_notes"), FieldPanel("content_note_text")],
+            heading="Content note",
+            help_text="Shown above the article, in a box of its own. Leave empty "
+            "when the article needs none.",
+        ),
+        IdentifierWarningsPanel(),
         FieldPanel("body"),
         FieldPanel("tags"),
         MultipleChooserPanel(
@@ -243,11 +265,21 @@ class ArticlePage(Page):
         index.FilterField("date"),
     ]
 
+    base_form_class = ArticlePageForm
+
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = "article"
+
+    @property
+    def content_note(self):
+        """The note readers see, or "" when the article needs none."""
+        labels = dict(CONTENT_NOTE_CHOICES)
+        subjects = [labels[note] for note in self.content_notes if note in labels]
+        sentence = f"This article discusses {join_words(subjects)}." if subjects else ""
+        return " ".join(part for part in (sentence, self.content_note_text) if part)
 
     def clean(self):
         super().clean()

@@ -24,6 +24,11 @@ BLOG_INTRO = (
     "Every client story here is fictional or a composite.</p>"
 )
 
+VIGNETTES_INTRO = (
+    "<p>The short stories from my articles, gathered in one place. Each shows "
+    "an idea from therapy at work in an invented life.</p>"
+)
+
 ABOUT_ME = {
     "name": "Dana Whitfield",
     "credentials": "LCSW",
@@ -237,6 +242,9 @@ ARTICLES = [
         "unsafe. Where that fear comes from, and how to make the first call "
         "anyway.",
         "tags": ["Shame", "Starting therapy", "Anxiety"],
+        "content_notes": ["trauma"],
+        "content_note_text": "The vignette mentions panic attacks and a "
+        "parent's illness.",
         "intro": [
             "<p>Some people would rather struggle for years than ask for help. "
             "They are not stubborn. Somewhere along the way they learned that "

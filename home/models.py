@@ -55,7 +55,7 @@ class HomePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["blog.BlogIndexPage"]
+    subpage_types = ["blog.BlogIndexPage", "vignettes.VignetteIndexPage"]
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):

@@ -10,6 +10,7 @@ from wagtail.models import Site
 
 from blog.models import ArticlePage, ArticleRelatedPage, BlogIndexPage
 from home.models import AboutMe
+from vignettes.models import VignetteIndexPage
 
 _counter = itertools.count(1)
 
@@ -57,12 +58,22 @@ def make_blog_index():
     return blog
 
 
+def make_vignette_library():
+    library = VignetteIndexPage.objects.first()
+    if library is None:
+        library = VignetteIndexPage(title="Vignettes", slug="vignettes")
+        home_page().add_child(instance=library)
+        library.save_revision().publish()
+    return library
+
+
 def vignette_value(**kwargs):
     return {
         "kind": "fictional",
         "title": "Iris and the borrowed umbrella",
         "disclaimer": "Iris is invented for this article.",
         "people": ["Iris"],
+        "deidentified": True,
         "body": [("paragraph", "<p>Iris kept apologising for being early.</p>")],
     } | kwargs
 

@@ -24,6 +24,7 @@ def vignette_form(**overrides):
         "title": "Noor and the silent dinner",
         "disclaimer": "Noor is a composite of many people.",
         "people": list_block(["Noor", "Elias"]),
+        "deidentified": "on",
         "body": streamfield(
             [
                 ("heading", "The first session"),

@@ -1,6 +1,8 @@
 """The clinical vignette: an invented story that shows an article's idea at work."""
 
+from django.core.exceptions import ValidationError
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 
 DEFAULT_DISCLAIMER = (
     "This vignette is fictional. It is based on no one client and contains no "
@@ -11,6 +13,12 @@ KIND_CHOICES = [
     ("fictional", "Fictional"),
     ("composite", "Composite"),
 ]
+
+DEIDENTIFIED_LABEL = (
+    "I confirm this vignette contains no real names, dates, places, occupations "
+    "or other details that could identify a client, or that I have the client's "
+    "written consent."
+)
 
 KIND_LABELS = {
     "fictional": "Fictional clinical vignette",
@@ -71,6 +79,11 @@ class VignetteBlock(blocks.StructBlock):
         help_text="The invented names used in this story, for example Ned, Jane.",
     )
     body = VignetteBodyBlock(help_text="The story itself.")
+    deidentified = blocks.BooleanBlock(
+        required=True,
+        label=DEIDENTIFIED_LABEL,
+        help_text="Needed before the article can be published. Drafts save without it.",
+    )
 
     class Meta:
         icon = "user"
@@ -87,6 +100,7 @@ class VignetteBlock(blocks.StructBlock):
             "title": "Ned and the unanswered email",
             "disclaimer": DEFAULT_DISCLAIMER,
             "people": ["Ned"],
+            "deidentified": True,
             "body": [
                 (
                     "paragraph",
@@ -96,7 +110,49 @@ class VignetteBlock(blocks.StructBlock):
             ],
         }
 
+    def clean(self, value):
+        """On publish, name each missing safeguard in words the therapist
+        understands, rather than Wagtail's bare "This field is required"."""
+        gate = {} if self.is_deferred_validation else publish_problems(value)
+        child_errors = {}
+        try:
+            cleaned = super().clean(value)
+        except StructBlockValidationError as error:
+            child_errors = error.block_errors
+        if gate or child_errors:
+            raise StructBlockValidationError(
+                block_errors=child_errors | gate,
+                non_block_errors=[PUBLISH_REFUSED] if gate else None,
+            )
+        return cleaned
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         context["kind_label"] = KIND_LABELS.get(value.get("kind"), "Clinical vignette")
         return context
+
+
+PUBLISH_REFUSED = (
+    "This vignette can't be published until it is labelled fictional or "
+    "composite, has a disclaimer, and is confirmed as de-identified."
+)
+
+
+def publish_problems(value):
+    """The safeguards a vignette lacks before it may go live, by child name."""
+    missing = {
+        "kind": not value.get("kind"),
+        "disclaimer": not (value.get("disclaimer") or "").strip(),
+        "deidentified": not value.get("deidentified"),
+    }
+    messages = {
+        "kind": "Choose whether this vignette is fictional or composite.",
+        "disclaimer": "Write the disclaimer readers see above the vignette.",
+        "deidentified": "Tick this box to confirm the vignette identifies no "
+        "client, or that you have the client's written consent.",
+    }
+    return {
+        name: ValidationError(messages[name])
+        for name, lacking in missing.items()
+        if lacking
+    }

@@ -16,6 +16,7 @@ from blog.models import ArticlePage, ArticleRelatedPage, BlogIndexPage
 from home import demo_content as demo
 from home.models import AboutMe, GettingHelpSettings
 from vignettes.blocks import DEFAULT_DISCLAIMER
+from vignettes.models import VignetteIndexPage
 
 LINK_RE = re.compile(r"\[\[([\w-]+)\|([^\]]+)\]\]")
 
@@ -31,6 +32,7 @@ class Command(BaseCommand):
             self.load_getting_help()
             blog = self.load_blog_index(home)
             created = self.load_articles(blog, about_me)
+            self.load_vignette_library(home)
         self.stdout.write(f"Demo content ready: {created} new article(s).")
         self.load_admin()
 
@@ -69,6 +71,17 @@ class Command(BaseCommand):
             blog.save_revision().publish()
         return blog
 
+    def load_vignette_library(self, home):
+        if not VignetteIndexPage.objects.exists():
+            library = VignetteIndexPage(
+                title="Vignettes",
+                slug="vignettes",
+                intro=demo.VIGNETTES_INTRO,
+                show_in_menus=True,
+            )
+            home.add_child(instance=library)
+            library.save_revision().publish()
+
     def load_articles(self, blog, about_me):
         """Create missing articles as drafts first, so that every cross-link
         target exists, then fill in their bodies and publish them."""
@@ -80,6 +93,8 @@ class Command(BaseCommand):
                 slug=spec["slug"],
                 date=date.fromisoformat(spec["date"]),
                 summary=spec["summary"],
+                content_notes=spec.get("content_notes", []),
+                content_note_text=spec.get("content_note_text", ""),
                 body=[("intro", "".join(spec["intro"]))],
                 live=False,
             )
@@ -101,7 +116,11 @@ class Command(BaseCommand):
         return [
             ("intro", "".join(spec["intro"])),
             ("paragraph", self.link_articles(spec["paragraph"], pages)),
-            ("vignette", {"disclaimer": DEFAULT_DISCLAIMER, **spec["vignette"]}),
+            (
+                "vignette",
+                {"disclaimer": DEFAULT_DISCLAIMER, "deidentified": True}
+                | spec["vignette"],
+            ),
             ("conclusion", "".join(spec["conclusion"])),
             ("getting_help", {"text": spec["getting_help"]}),
             ("about_me", about_me),

@@ -1,0 +1,142 @@
+"""No vignette goes live without its kind, disclaimer and the therapist's
+confirmation that it identifies no client; drafts always save."""
+
+from datetime import timedelta
+from unittest import mock
+
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import rich_text
+
+from blog.models import ArticlePage
+from tests.factories import (
+    article_body,
+    make_article,
+    make_blog_index,
+    make_superuser,
+    vignette_value,
+)
+from tests.forms import article_form, vignette_form
+from vignettes.models import Vignette
+
+RULES = {
+    "kind": ({"kind": ""}, "Choose whether this vignette is fictional or composite."),
+    "disclaimer": (
+        {"disclaimer": "   "},
+        "Write the disclaimer readers see above the vignette.",
+    ),
+    "deidentified": (
+        {"deidentified": ""},
+        "Tick this box to confirm the vignette identifies no client",
+    ),
+}
+
+
+class PublishGateTests(WagtailPageTestCase):
+    def setUp(self):
+        self.client.force_login(make_superuser())
+        self.blog = make_blog_index()
+
+    def post(self, vignette, action, url=None, **fields):
+        body = [("intro", rich_text("<p>Intro.</p>")), ("vignette", vignette)]
+        data = article_form(body, **fields)
+        if action:
+            data[action] = "1"
+        url = url or reverse(
+            "wagtailadmin_pages:add", args=("blog", "articlepage", self.blog.pk)
+        )
+        return self.client.post(url, data)
+
+    def test_each_missing_safeguard_refuses_publishing_with_its_message(self):
+        for name, (override, message) in RULES.items():
+            with self.subTest(rule=name):
+                response = self.post(vignette_form(**override), "action-publish")
+                self.assertEqual(response.status_code, 200)
+                self.assertContains(response, "The page could not be created")
+                errors = response.context["form"].errors["body"].as_data()[0]
+                vignette_errors = errors.block_errors[1]
+                self.assertEqual(list(vignette_errors.block_errors), [name])
+                self.assertIn(message, vignette_errors.block_errors[name].message)
+                self.assertIn(
+                    "can't be published until", vignette_errors.non_block_errors[0]
+                )
+                self.assertFalse(ArticlePage.objects.exists())
+
+    def test_the_same_vignettes_save_as_drafts(self):
+        for name, (override, _message) in RULES.items():
+            with self.subTest(rule=name):
+                slug = f"draft-{name}"
+                response = self.post(vignette_form(**override), None, slug=slug)
+                self.assertEqual(response.status_code, 302)
+                page = ArticlePage.objects.get(slug=slug)
+                self.assertFalse(page.live)
+                saved = page.get_latest_revision_as_object().body[1].value
+                self.assertEqual(saved["title"], "Noor and the silent dinner")
+                self.assertFalse(Vignette.objects.filter(article=page).exists())
+
+    def test_a_complete_vignette_publishes(self):
+        response = self.post(vignette_form(), "action-publish")
+        self.assertEqual(response.status_code, 302)
+        page = ArticlePage.objects.get(slug="why-we-go-quiet")
+        self.assertTrue(page.live)
+        self.assertIs(page.body[1].value["deidentified"], True)
+
+    def test_a_live_article_keeps_its_published_text_when_an_edit_is_refused(self):
+        page = make_article(parent=self.blog, body=article_body())
+        url = reverse("wagtailadmin_pages:edit", args=[page.pk])
+        response = self.post(
+            vignette_form(deidentified="", title="Changed"),
+            "action-publish",
+            url=url,
+            slug=page.slug,
+        )
+        self.assertEqual(response.status_code, 200)
+        page.refresh_from_db()
+        self.assertEqual(page.body[1].value["title"], "Iris and the borrowed umbrella")
+
+    def test_scheduled_publishing_is_held_to_the_same_rule(self):
+        go_live = (timezone.now() + timedelta(days=2)).strftime("%Y-%m-%d %H:%M")
+        response = self.post(
+            vignette_form(deidentified=""), "action-publish", go_live_at=go_live
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(ArticlePage.objects.exists())
+
+        response = self.post(vignette_form(), "action-publish", go_live_at=go_live)
+        self.assertEqual(response.status_code, 302)
+        page = ArticlePage.objects.get()
+        self.assertFalse(page.live)
+        self.assertFalse(Vignette.objects.exists())
+
+        with mock.patch(
+            "django.utils.timezone.now", return_value=timezone.now() + timedelta(days=3)
+        ):
+            call_command("publish_scheduled")
+        page.refresh_from_db()
+        self.assertTrue(page.live)
+        self.assertEqual(
+            list(Vignette.objects.values_list("title", flat=True)),
+            ["Noor and the silent dinner"],
+        )
+
+    def test_bulk_publishing_a_draft_without_the_confirmation_is_refused(self):
+        unsafe = make_article(
+            parent=self.blog,
+            publish=False,
+            body=[("vignette", vignette_value(deidentified=False))],
+        )
+        safe = make_article(parent=self.blog, publish=False)
+        url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+        response = self.client.post(
+            f"{url}?id={unsafe.pk}&id={safe.pk}&next=/admin/", follow=True
+        )
+        self.assertContains(response, "Nothing was published")
+        self.assertContains(response, unsafe.title)
+        self.assertFalse(ArticlePage.objects.filter(live=True).exists())
+
+        response = self.client.post(f"{url}?id={safe.pk}&next=/admin/")
+        self.assertEqual(response.status_code, 302)
+        safe.refresh_from_db()
+        self.assertTrue(safe.live)

@@ -1,0 +1,147 @@
+from django.db import models, transaction
+from django.db.models import Count
+from taggit.models import Tag
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from blog.models import ArticlePage, paginate
+from vignettes.blocks import KIND_CHOICES, KIND_LABELS
+
+
+class VignetteQuerySet(models.QuerySet):
+    def newest_first(self):
+        return self.order_by(
+            "-article__date", "-article__first_published_at", "-article__pk", "position"
+        )
+
+
+class Vignette(models.Model):
+    """A vignette of a live, public article, as the library lists it.
+
+    Rebuilt from the article whenever it is published, unpublished, moved,
+    made private or deleted, so the library never shows what readers can't.
+    """
+
+    article = models.ForeignKey(
+        "blog.ArticlePage", on_delete=models.CASCADE, related_name="vignettes"
+    )
+    block_id = models.CharField(max_length=64)
+    position = models.PositiveSmallIntegerField(
+        help_text="Order among the article's vignettes."
+    )
+    kind = models.CharField(max_length=20, choices=KIND_CHOICES)
+    title = models.CharField(max_length=200)
+    pseudonyms = models.JSONField(default=list, blank=True)
+    topics = models.ManyToManyField(Tag, related_name="vignettes", blank=True)
+
+    objects = VignetteQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "block_id"], name="unique_vignette_block"
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def kind_label(self):
+        return KIND_LABELS.get(self.kind, "Clinical vignette")
+
+    @property
+    def anchor(self):
+        """The id the article template gives this vignette's section."""
+        return f"vignette-{self.block_id}"
+
+
+def catalogue(article):
+    """Make the library's entries for `article` match what readers see of it."""
+    with transaction.atomic():
+        Vignette.objects.filter(article_id=article.pk).delete()
+        if not ArticlePage.objects.live().public().filter(pk=article.pk).exists():
+            return
+        entries = Vignette.objects.bulk_create(
+            Vignette(
+                article_id=article.pk,
+                block_id=block.id,
+                position=position,
+                kind=block.value.get("kind") or "",
+                title=block.value.get("title") or "",
+                pseudonyms=[name for name in block.value.get("people") or [] if name],
+            )
+            for position, block in enumerate(
+                block for block in article.body if block.block_type == "vignette"
+            )
+        )
+        Topic = Vignette.topics.through
+        Topic.objects.bulk_create(
+            Topic(vignette_id=entry.pk, tag_id=tag.pk)
+            for entry in entries
+            for tag in article.tags.all()
+        )
+
+
+def catalogue_under(page):
+    """Re-catalogue every article at or below `page`: its place or privacy
+    changed, and with it who may read them."""
+    for article in ArticlePage.objects.descendant_of(page, inclusive=True).specific():
+        catalogue(article)
+
+
+class VignetteIndexPage(Page):
+    """The vignette library: every clinical story on the site, newest first."""
+
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="Optional words above the list of vignettes.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "vignette library"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        topics = (
+            Tag.objects.filter(vignettes__isnull=False)
+            .annotate(vignette_count=Count("vignettes"))
+            .order_by("name")
+        )
+        vignettes = Vignette.objects.select_related("article").prefetch_related(
+            "topics"
+        )
+        topic_slug = request.GET.get("topic", "")
+        kind = request.GET.get("kind", "")
+        topic = problem = None
+        if topic_slug:
+            topic = next((tag for tag in topics if tag.slug == topic_slug), None)
+            if topic is None:
+                problem = "No vignette has that topic. Choose one from the list."
+            vignettes = vignettes.filter(topics__slug=topic_slug)
+        if kind:
+            if kind not in KIND_LABELS:
+                problem = (
+                    "Vignettes are either fictional or composite. Choose one of those."
+                )
+            vignettes = vignettes.filter(kind=kind)
+        context.update(
+            vignettes=paginate(
+                request, vignettes.defer("article__body").newest_first()
+            ),
+            topics=topics,
+            kinds=KIND_CHOICES,
+            selected_topic=topic,
+            selected_kind=kind,
+            filter_problem=problem,
+            is_filtered=bool(topic_slug or kind),
+        )
+        return context

@@ -1,0 +1,18 @@
+from wagtail.admin.panels import Panel
+
+from vignettes.identifiers import identifier_warnings
+
+
+class IdentifierWarningsPanel(Panel):
+    """Warns, above the article body, about anything in its vignettes that
+    looks identifying. It never blocks saving or publishing."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "vignettes/panels/identifier_warnings.html"
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.warnings = identifier_warnings(self.instance.body)
+
+        def is_shown(self):
+            return bool(self.warnings)

@@ -1,0 +1,38 @@
+"""Keep the vignette library in step with what readers can see.
+
+Deleting an article needs no handler of its own: Wagtail unpublishes it
+first, and its entries would go with it anyway (on_delete).
+"""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from blog.models import ArticlePage
+from vignettes.models import Vignette, catalogue, catalogue_under
+
+
+def article_published(sender, instance, **kwargs):
+    catalogue(instance)
+
+
+def article_unpublished(sender, instance, **kwargs):
+    """Also sent just before a live article is deleted, while its row still
+    says live, so entries are dropped rather than rebuilt."""
+    Vignette.objects.filter(article_id=instance.pk).delete()
+
+
+def page_moved(sender, instance, **kwargs):
+    catalogue_under(instance)
+
+
+def privacy_changed(sender, instance, **kwargs):
+    catalogue_under(instance.page)
+
+
+def connect():
+    page_published.connect(article_published, sender=ArticlePage)
+    page_unpublished.connect(article_unpublished, sender=ArticlePage)
+    post_page_move.connect(page_moved)
+    post_save.connect(privacy_changed, sender=PageViewRestriction)
+    post_delete.connect(privacy_changed, sender=PageViewRestriction)
