@@ -11,6 +11,9 @@ from wagtail.models import Page, Revision
 
 from blog.models import ArticlePage, ArticleRelatedPage
 from home.models import AboutMe
+from vignettes.blocks import publish_problems
+from vignettes.identifiers import vignette_findings
+from vignettes.models import Vignette
 
 pytestmark = pytest.mark.django_db
 
@@ -35,6 +38,7 @@ def counts():
         "tags": Tag.objects.count(),
         "related": ArticleRelatedPage.objects.count(),
         "users": get_user_model().objects.count(),
+        "vignettes": Vignette.objects.count(),
     }
 
 
@@ -104,3 +108,23 @@ def test_demo_keeps_the_therapists_own_edits(monkeypatch, tmp_path):
     load_demo(monkeypatch, tmp_path)
     article.refresh_from_db()
     assert article.title == "My own title"
+
+
+def test_demo_fills_the_vignette_library_with_safe_vignettes(
+    monkeypatch, tmp_path, client
+):
+    load_demo(monkeypatch, tmp_path)
+    vignettes = [
+        block.value
+        for article in ArticlePage.objects.live()
+        for block in article.body
+        if block.block_type == "vignette"
+    ]
+    assert len(vignettes) == Vignette.objects.count() >= 6
+    for value in vignettes:
+        assert publish_problems(value) == {}, value["title"]
+        assert vignette_findings(value) == [], value["title"]
+    html = client.get("/vignettes/").content.decode()
+    assert html.count('class="vignette-summary') == Vignette.objects.count()
+    assert 'href="/vignettes/"' in html.split("</nav>")[0]  # in the site menu
+    assert "composite" in html and "fictional" in html

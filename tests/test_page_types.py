@@ -10,13 +10,21 @@ from tests.factories import (
     make_article,
     make_blog_index,
     make_superuser,
+    make_vignette_library,
 )
+from vignettes.models import VignetteIndexPage
 
 
 class PageTypeRulesTests(WagtailPageTestCase):
-    def test_home_page_sits_at_the_root_and_holds_the_blog(self):
+    def test_home_page_sits_at_the_root_and_holds_the_blog_and_library(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {BlogIndexPage})
+        self.assertAllowedSubpageTypes(HomePage, {BlogIndexPage, VignetteIndexPage})
+
+    def test_vignette_library_sits_under_home_once_and_has_no_children(self):
+        self.assertAllowedParentPageTypes(VignetteIndexPage, {HomePage})
+        self.assertAllowedSubpageTypes(VignetteIndexPage, set())
+        make_vignette_library()
+        self.assertFalse(VignetteIndexPage.can_create_at(HomePage.objects.get()))
 
     def test_blog_index_sits_under_home_and_holds_articles(self):
         self.assertAllowedParentPageTypes(BlogIndexPage, {HomePage})
@@ -43,11 +51,11 @@ class PagesRenderEditPreviewTests(WagtailPageTestCase):
         self.blog = make_blog_index()
         self.article = make_article(parent=self.blog)
 
-    def test_home_and_blog_index_render_edit_and_preview(self):
+    def test_home_blog_index_and_library_render_edit_and_preview(self):
         # Articles are edited with a posted body in test_article_admin, since
         # their StreamField cannot be scraped from the editor's HTML.
         self.assertPageIsRenderable(self.article)
-        for page in (HomePage.objects.get(), self.blog):
+        for page in (HomePage.objects.get(), self.blog, make_vignette_library()):
             with self.subTest(page=type(page).__name__):
                 self.assertPageIsRenderable(page)
                 self.assertPageIsEditable(page)

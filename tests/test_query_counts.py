@@ -3,14 +3,20 @@
 Each page is measured with 5 articles and again with 50 (more topics, related
 picks and body blocks too). Measured counts, of which 7 on an article are
 Wagtail's own routing and view-restriction checks:
-home 12, blog index 11, topic list 9, topic page 12, article 15.
+home 12, blog index 11, topic list 9, topic page 12, article 15, the vignette
+library 12 with or without filters.
 """
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import article_body, make_about_me, make_article
+from tests.factories import (
+    article_body,
+    make_about_me,
+    make_article,
+    make_vignette_library,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +26,8 @@ MAX_QUERIES = {
     "topic list": 9,
     "topic page": 12,
     "article": 15,
+    "vignette library": 12,
+    "vignettes by topic and kind": 12,
 }
 
 
@@ -38,12 +46,15 @@ def build(count, about_me):
         tags=topics,
         related=articles[-4:],
     )
+    make_vignette_library()
     return {
         "home": "/",
         "blog index": "/blog/",
         "topic list": "/blog/topics/",
         "topic page": "/blog/topics/topic-0/",
         "article": article.url,
+        "vignette library": "/vignettes/",
+        "vignettes by topic and kind": "/vignettes/?topic=topic-0&kind=fictional",
     }
 
 

@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from blog.models import ArticlePage, paginate
+from blog.models import ArticlePage, join_words, paginate
 from vignettes.blocks import KIND_CHOICES, KIND_LABELS
 
 
@@ -50,6 +50,10 @@ class Vignette(models.Model):
     @property
     def kind_label(self):
         return KIND_LABELS.get(self.kind, "Clinical vignette")
+
+    @property
+    def people(self):
+        return join_words(self.pseudonyms)
 
     @property
     def anchor(self):

@@ -50,9 +50,10 @@ def publish(editor):
 
 def test_therapist_writes_and_publishes_an_article(editor, demo):
     """The shared parts are already there; she picks the intro, the vignette
-    and the conclusion; publishing without a kind is refused on the block;
-    the fixed article publishes with exactly what the editor showed and
-    appears on its topic page and the blog index."""
+    and the conclusion; publishing without a kind or the de-identification
+    tick is refused on the block; the fixed article publishes with exactly
+    what the editor showed and appears on its topic page, the blog index and
+    the vignette library, whose entry leads to the story itself."""
     blog = BlogIndexPage.objects.get()
     editor.goto(f"{demo}/admin/pages/add/blog/articlepage/{blog.pk}/")
     body = editor.locator("[data-contentpath='body']").first
@@ -86,12 +87,16 @@ def test_therapist_writes_and_publishes_an_article(editor, demo):
     body = editor.locator("[data-contentpath='body']").first
     vignette = stream_child(editor, body, "vignette")
     expect(vignette.locator("[data-contentpath='kind']")).to_contain_text(
-        "This field is required."
+        "Choose whether this vignette is fictional or composite."
+    )
+    expect(vignette.locator("[data-contentpath='deidentified']")).to_contain_text(
+        "Tick this box to confirm the vignette identifies no client"
     )
     expect(editor.locator("body")).to_contain_text("could not be created")
     assert not ArticlePage.objects.filter(title="The comfort of routines").exists()
 
     vignette.locator("select[name$='-value-kind']").select_option("composite")
+    vignette.locator("input[name$='-value-deidentified']").check()
     publish(editor)
     editor.wait_for_url(f"{demo}/admin/pages/{blog.pk}/", wait_until="domcontentloaded")
 
@@ -110,6 +115,7 @@ def test_therapist_writes_and_publishes_an_article(editor, demo):
     assert story["title"] == "Mo and the morning walk"
     assert list(story["people"]) == ["Mo"]
     assert story["disclaimer"].startswith("This vignette is fictional.")
+    assert story["deidentified"] is True
     assert [child.block_type for child in story["body"]] == ["paragraph"]
     assert "Mo walked the same loop daily." in story["body"][0].value.source
     assert "Routines are a kindness." in page.body[2].value.source
@@ -122,3 +128,11 @@ def test_therapist_writes_and_publishes_an_article(editor, demo):
     editor.goto(f"{demo}/blog/")
     first_entry = editor.locator(".article-summary").first
     expect(first_entry).to_contain_text("The comfort of routines")
+
+    editor.goto(f"{demo}/vignettes/")
+    entry = editor.locator(".vignette-summary").first
+    expect(entry).to_contain_text("Mo and the morning walk")
+    expect(entry).to_contain_text("Composite vignette")
+    entry.get_by_role("link", name="Mo and the morning walk").click()
+    editor.wait_for_url(f"{demo}{page.url}#vignette-{page.body[1].id}")
+    expect(editor.locator(f"#vignette-{page.body[1].id}")).to_be_in_viewport()

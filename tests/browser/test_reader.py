@@ -24,6 +24,9 @@ READER_PAGES = [
     "/blog/topics/",
     "/blog/topics/anxiety/",
     ARTICLE,
+    "/blog/fear-of-asking-for-help/",  # with a content note
+    "/vignettes/",
+    "/vignettes/?kind=real",  # the message for a bad filter
     "/no-such-page/",
 ]
 
@@ -96,15 +99,18 @@ def test_pages_request_only_the_sites_own_origin_and_set_no_cookies(tab, demo):
     assert tab.context.cookies() == []
 
 
-def test_article_screenshots_for_phone_and_laptop(tab, demo):
+@pytest.mark.parametrize(
+    ("name", "path"), [("article", ARTICLE), ("vignettes", "/vignettes/")]
+)
+def test_screenshots_for_phone_and_laptop(tab, demo, name, path):
     folder = Path(settings.BASE_DIR) / "var" / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     for width in (390, 1280):
         tab.set_viewport_size({"width": width, "height": 900})
-        tab.goto(demo + ARTICLE)
+        tab.goto(demo + path)
         root = "document.documentElement"
         overflow = tab.evaluate(f"{root}.scrollWidth - {root}.clientWidth")
         assert overflow <= 0, f"sideways scrolling at {width}px"
-        path = folder / f"article-{width}.png"
-        tab.screenshot(path=path, full_page=True)
-        assert path.stat().st_size > 10_000
+        shot = folder / f"{name}-{width}.png"
+        tab.screenshot(path=shot, full_page=True)
+        assert shot.stat().st_size > 10_000

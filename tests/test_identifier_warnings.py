@@ -1,0 +1,100 @@
+"""The editor warns, without blocking, when a vignette holds something that
+looks like it could identify a real client."""
+
+import pytest
+from django.urls import reverse
+from wagtail.test.utils.form_data import rich_text, streamfield
+
+from blog.models import ArticlePage
+from tests.factories import make_article, make_superuser, vignette_value
+from tests.forms import article_form, vignette_form
+from vignettes.identifiers import find_identifiers
+
+pytestmark = pytest.mark.django_db
+
+PSEUDONYMS = ["Ned Harlow", "Jane"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ned first came in on March 3, 2024.", "a calendar date (“March 3, 2024”)"),
+        ("It was the 14th of February.", "a calendar date (“14th of February”)"),
+        ("Her letter was dated 03/12/2021.", "a calendar date (“03/12/2021”)"),
+        ("The record says 2021-03-12.", "a calendar date (“2021-03-12”)"),
+        ("She left a number, (718) 555-0199.", "a phone number (“(718) 555-0199”)"),
+        ("Call 555-0199 after six.", "a phone number (“555-0199”)"),
+        ("He wrote from ned.h@example.org.", "an email address (“ned.h@example.org”)"),
+        ("She lived at 42 Linden Avenue.", "a street address (“42 Linden Avenue”)"),
+        (
+            "Later Ned mentioned Maria Lopez, his sister.",
+            "a full name not among its pseudonyms (“Maria Lopez”)",
+        ),
+    ],
+)
+def test_each_kind_of_identifier_is_named(text, expected):
+    assert [str(finding) for finding in find_identifiers(text, PSEUDONYMS)] == [
+        expected
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ned Harlow sat down. When Jane spoke, Ned listened.",
+        "After a long pause, Jane smiled. On Monday she came back.",
+        "She may call in March. He was 42 and worked three jobs.",
+        "In the first session, Ned talked about sleep for 45 minutes.",
+    ],
+)
+def test_pseudonyms_and_ordinary_prose_raise_nothing(text):
+    assert find_identifiers(text, PSEUDONYMS) == []
+
+
+def identifying_vignette():
+    return vignette_value(
+        title="Ned, March 3, 2024",
+        people=["Ned"],
+        body=[
+            ("heading", "Session at 42 Linden Avenue"),
+            ("paragraph", "<p>Ned Harlow called from (718) 555-0199.</p>"),
+        ],
+    )
+
+
+def test_the_editor_shows_what_it_found(client, blog):
+    client.force_login(make_superuser())
+    article = make_article(body=[("vignette", identifying_vignette())])
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Check the vignette before publishing." in text
+    assert "a calendar date (“March 3, 2024”)" in text
+    assert "a street address (“42 Linden Avenue”)" in text
+    assert "a phone number (“(718) 555-0199”)" in text
+    assert "a full name not among its pseudonyms (“Ned Harlow”)" in text
+
+
+def test_no_warning_for_a_clean_vignette(client, blog):
+    client.force_login(make_superuser())
+    article = make_article()
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
+    assert "Check the vignette before publishing." not in response.content.decode()
+
+
+def test_the_warning_never_blocks_publishing_and_follows_the_editor(client, blog):
+    client.force_login(make_superuser())
+    vignette = vignette_form(
+        body=streamfield(
+            [("paragraph", rich_text("<p>Noor met Tariq Haddad on June 5.</p>"))]
+        )
+    )
+    data = article_form([("vignette", vignette)])
+    data["action-publish"] = "1"
+    url = reverse("wagtailadmin_pages:add", args=("blog", "articlepage", blog.pk))
+    response = client.post(url, data, follow=True)
+    assert ArticlePage.objects.get(slug="why-we-go-quiet").live
+    text = response.content.decode()
+    assert "may identify a client" in text
+    assert "a calendar date (“June 5”)" in text
+    assert "a full name not among its pseudonyms (“Tariq Haddad”)" in text
