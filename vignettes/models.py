@@ -125,18 +125,19 @@ class VignetteIndexPage(Page):
         )
         topic_slug = request.GET.get("topic", "")
         kind = request.GET.get("kind", "")
-        topic = problem = None
+        # Raw values never reach the database: they are matched in Python
+        # first, so junk (even a NUL byte) can only ever give the message.
+        topic = next((tag for tag in topics if tag.slug == topic_slug), None)
+        problem = None
         if topic_slug:
-            topic = next((tag for tag in topics if tag.slug == topic_slug), None)
+            vignettes = vignettes.filter(topics=topic) if topic else vignettes.none()
             if topic is None:
                 problem = "No vignette has that topic. Choose one from the list."
-            vignettes = vignettes.filter(topics__slug=topic_slug)
         if kind:
-            if kind not in KIND_LABELS:
-                problem = (
-                    "Vignettes are either fictional or composite. Choose one of those."
-                )
-            vignettes = vignettes.filter(kind=kind)
+            valid = kind in KIND_LABELS
+            vignettes = vignettes.filter(kind=kind) if valid else vignettes.none()
+            if not valid:
+                problem = "Vignettes are either fictional or composite. Choose one."
         context.update(
             vignettes=paginate(
                 request, vignettes.defer("article__body").newest_first()
