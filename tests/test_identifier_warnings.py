@@ -98,3 +98,19 @@ def test_the_warning_never_blocks_publishing_and_follows_the_editor(client, blog
     assert "may identify a client" in text
     assert "a calendar date (“June 5”)" in text
     assert "a full name not among its pseudonyms (“Tariq Haddad”)" in text
+
+
+def test_a_refused_publish_warns_about_what_was_just_typed(client, blog):
+    client.force_login(make_superuser())
+    vignette = vignette_form(
+        deidentified="",
+        body=streamfield(
+            [("paragraph", rich_text("<p>Noor wrote to n@example.org.</p>"))]
+        ),
+    )
+    data = article_form([("vignette", vignette)])
+    data["action-publish"] = "1"
+    url = reverse("wagtailadmin_pages:add", args=("blog", "articlepage", blog.pk))
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "an email address (“n@example.org”)" in response.content.decode()

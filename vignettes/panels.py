@@ -12,7 +12,9 @@ class IdentifierWarningsPanel(Panel):
 
         def __init__(self, **kwargs):
             super().__init__(**kwargs)
-            self.warnings = identifier_warnings(self.instance.body)
+            # The posted body when the form comes back with errors, else the
+            # body being edited.
+            self.warnings = identifier_warnings(self.form["body"].value())
 
         def is_shown(self):
             return bool(self.warnings)
