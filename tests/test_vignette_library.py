@@ -97,6 +97,29 @@ class TestCatalogue:
         PageViewRestriction.objects.create(page=blog, restriction_type="login")
         assert catalogued() == []
 
+    def test_privacy_set_and_cleared_in_the_admin(self, client, blog):
+        client.force_login(make_superuser())
+        article = make_article()
+        url = reverse("wagtailadmin_pages:set_privacy", args=[article.pk])
+        response = client.post(url, {"restriction_type": "login"})
+        assert response.status_code == 200
+        assert catalogued() == []
+        response = client.post(url, {"restriction_type": "none"})
+        assert response.status_code == 200
+        assert catalogued() == ["Iris and the borrowed umbrella"]
+
+    def test_deleting_a_private_article_and_a_private_section(self, client, blog):
+        client.force_login(make_superuser())
+        private = make_article()
+        PageViewRestriction.objects.create(page=private, restriction_type="login")
+        response = client.post(reverse("wagtailadmin_pages:delete", args=[private.pk]))
+        assert response.status_code == 302
+        make_article()
+        PageViewRestriction.objects.create(page=blog, restriction_type="login")
+        response = client.post(reverse("wagtailadmin_pages:delete", args=[blog.pk]))
+        assert response.status_code == 302
+        assert catalogued() == []
+
     def test_moving_into_a_private_section_and_back(self, blog):
         article = make_article()
         members = BlogIndexPage(title="Members", slug="members")

@@ -26,13 +26,23 @@ def page_moved(sender, instance, **kwargs):
     catalogue_under(instance)
 
 
-def privacy_changed(sender, instance, **kwargs):
+def privacy_added(sender, instance, **kwargs):
     catalogue_under(instance.page)
+
+
+def privacy_removed(sender, instance, origin=None, **kwargs):
+    """Only when the restriction itself was removed. When a page is deleted
+    its restrictions go first, and re-cataloguing its articles then would
+    list pages that are about to disappear."""
+    if isinstance(origin, PageViewRestriction) or getattr(origin, "model", None) is (
+        PageViewRestriction
+    ):
+        catalogue_under(instance.page)
 
 
 def connect():
     page_published.connect(article_published, sender=ArticlePage)
     page_unpublished.connect(article_unpublished, sender=ArticlePage)
     post_page_move.connect(page_moved)
-    post_save.connect(privacy_changed, sender=PageViewRestriction)
-    post_delete.connect(privacy_changed, sender=PageViewRestriction)
+    post_save.connect(privacy_added, sender=PageViewRestriction)
+    post_delete.connect(privacy_removed, sender=PageViewRestriction)
