@@ -61,38 +61,59 @@ class Vignette(models.Model):
         return f"vignette-{self.block_id}"
 
 
-def catalogue(article):
-    """Make the library's entries for `article` match what readers see of it."""
+def catalogue(*articles):
+    """Make the library's entries for `articles` match what readers see of them.
+
+    A fixed number of queries however many articles: a move or a privacy
+    change can touch every article of the blog at once. Each article's tags
+    must be loaded already (a published revision's are; prefetch otherwise).
+    """
+    pks = [article.pk for article in articles]
     with transaction.atomic():
-        Vignette.objects.filter(article_id=article.pk).delete()
-        if not ArticlePage.objects.live().public().filter(pk=article.pk).exists():
-            return
-        entries = Vignette.objects.bulk_create(
-            Vignette(
-                article_id=article.pk,
-                block_id=block.id,
-                position=position,
-                kind=block.value.get("kind") or "",
-                title=block.value.get("title") or "",
-                pseudonyms=[name for name in block.value.get("people") or [] if name],
+        Vignette.objects.filter(article_id__in=pks).delete()
+        readable = set(
+            ArticlePage.objects.live()
+            .public()
+            .filter(pk__in=pks)
+            .values_list("pk", flat=True)
+        )
+        entries = [
+            (
+                Vignette(
+                    article_id=article.pk,
+                    block_id=block.id,
+                    position=position,
+                    kind=block.value.get("kind") or "",
+                    title=block.value.get("title") or "",
+                    pseudonyms=[
+                        name for name in block.value.get("people") or [] if name
+                    ],
+                ),
+                article.tags.all(),
             )
+            for article in articles
+            if article.pk in readable
             for position, block in enumerate(
                 block for block in article.body if block.block_type == "vignette"
             )
-        )
+        ]
+        Vignette.objects.bulk_create(entry for entry, _topics in entries)
         Topic = Vignette.topics.through
         Topic.objects.bulk_create(
             Topic(vignette_id=entry.pk, tag_id=tag.pk)
-            for entry in entries
-            for tag in article.tags.all()
+            for entry, topics in entries
+            for tag in topics
         )
 
 
 def catalogue_under(page):
     """Re-catalogue every article at or below `page`: its place or privacy
     changed, and with it who may read them."""
-    for article in ArticlePage.objects.descendant_of(page, inclusive=True).specific():
-        catalogue(article)
+    catalogue(
+        *ArticlePage.objects.descendant_of(page, inclusive=True).prefetch_related(
+            "tags"
+        )
+    )
 
 
 class VignetteIndexPage(Page):
