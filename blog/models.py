@@ -13,12 +13,11 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPan
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from blog.blocks import ArticleStreamBlock
 from blog.forms import CONTENT_NOTE_CHOICES, ArticlePageForm
-from home.models import AboutMe, view_restricted
+from home.models import AboutMe, PublicPageQuerySet
 from vignettes.panels import IdentifierWarningsPanel
 
 ARTICLES_PER_PAGE = 10
@@ -63,6 +62,8 @@ class BlogIndexPage(RoutablePageMixin, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["blog.ArticlePage"]
     max_count_per_parent = 1
+
+    objects = PageManager.from_queryset(PublicPageQuerySet)()
 
     def articles(self):
         return ArticlePage.objects.listed().child_of(self)
@@ -165,12 +166,7 @@ class ArticleRelatedPage(Orderable):
         ]
 
 
-class ArticlePageQuerySet(PageQuerySet):
-    def public(self):
-        """Wagtail's public(), as a subquery: the same pages, without a separate
-        query for the view restrictions each time a listing is built."""
-        return self.exclude(view_restricted())
-
+class ArticlePageQuerySet(PublicPageQuerySet):
     def listed(self):
         """What readers may see in a listing, newest first, topics fetched in
         one query rather than one per article."""
