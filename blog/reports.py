@@ -60,13 +60,22 @@ def link_text(article, content_path, target_id):
             value = getattr(value, part, None)
     if not isinstance(value, RichText):
         return None
+    wanted = {"linktype": "page", "id": target_id}
     texts = [
         TAG.sub("", text).strip()
         for attrs, text in LINK.findall(value.source)
-        if extract_attrs(attrs).get("linktype") == "page"
-        and extract_attrs(attrs).get("id") == target_id
+        if wanted.items() <= extract_attrs(attrs).items()
     ]
     return "; ".join(texts) or None
+
+
+def edit_page_column(name, label, page_id):
+    """A column of page titles, each linking to that page's editor."""
+    return TitleColumn(
+        name,
+        label=label,
+        get_url=lambda row: reverse("wagtailadmin_pages:edit", args=[page_id(row)]),
+    )
 
 
 class LinksToUnpublishedPagesView(ReportView):
@@ -76,21 +85,9 @@ class LinksToUnpublishedPagesView(ReportView):
     index_results_url_name = "links_to_unpublished_pages_results"
     verbose_name_plural = "links to unpublished pages"
     columns = [
-        TitleColumn(
-            "article_title",
-            label="Article",
-            get_url=lambda row: reverse(
-                "wagtailadmin_pages:edit", args=[row.object_id]
-            ),
-        ),
+        edit_page_column("article_title", "Article", lambda row: row.object_id),
         Column("link_text", label="Link text"),
-        TitleColumn(
-            "target_title",
-            label="Links to",
-            get_url=lambda row: reverse(
-                "wagtailadmin_pages:edit", args=[row.to_object_id]
-            ),
-        ),
+        edit_page_column("target_title", "Links to", lambda row: row.to_object_id),
         Column("target_status", label="Status of the linked page"),
     ]
 

@@ -168,6 +168,7 @@ class TestLibraryPage:
         assert "Fictional clinical vignette" in response.text
         assert "With Iris" in response.text
         assert ">On waiting</a>" in response.text
+        assert '<a href="/vignettes/?topic=grief">Grief</a>' in response.text
         article_page = client.get("/blog/on-waiting/")
         assert f'id="vignette-{block_id}"' in article_page.text
 

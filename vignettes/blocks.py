@@ -26,6 +26,11 @@ KIND_LABELS = {
 }
 
 
+def kind_label(kind):
+    """What readers see above a vignette of this kind."""
+    return KIND_LABELS.get(kind, "Clinical vignette")
+
+
 class VignetteBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         features=["bold", "italic", "link"],
@@ -128,7 +133,7 @@ class VignetteBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["kind_label"] = KIND_LABELS.get(value.get("kind"), "Clinical vignette")
+        context["kind_label"] = kind_label(value.get("kind"))
         return context
 
 

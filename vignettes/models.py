@@ -6,7 +6,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from blog.models import ArticlePage, join_words, paginate
-from vignettes.blocks import KIND_CHOICES, KIND_LABELS
+from vignettes.blocks import KIND_CHOICES, KIND_LABELS, kind_label
 
 
 class VignetteQuerySet(models.QuerySet):
@@ -49,7 +49,7 @@ class Vignette(models.Model):
 
     @property
     def kind_label(self):
-        return KIND_LABELS.get(self.kind, "Clinical vignette")
+        return kind_label(self.kind)
 
     @property
     def people(self):

@@ -30,9 +30,17 @@ class Command(BaseCommand):
             home = self.load_home(site)
             about_me = self.load_about_me()
             self.load_getting_help()
-            blog = self.load_blog_index(home)
+            blog = self.load_index(
+                home, BlogIndexPage, title="Blog", slug="blog", intro=demo.BLOG_INTRO
+            )
             created = self.load_articles(blog, about_me)
-            self.load_vignette_library(home)
+            self.load_index(
+                home,
+                VignetteIndexPage,
+                title="Vignettes",
+                slug="vignettes",
+                intro=demo.VIGNETTES_INTRO,
+            )
         self.stdout.write(f"Demo content ready: {created} new article(s).")
         self.load_admin()
 
@@ -61,26 +69,15 @@ class Command(BaseCommand):
                 setattr(getting_help, field, value)
             getting_help.save()
 
-    def load_blog_index(self, home):
-        blog = BlogIndexPage.objects.child_of(home).filter(slug="blog").first()
-        if blog is None:
-            blog = BlogIndexPage(
-                title="Blog", slug="blog", intro=demo.BLOG_INTRO, show_in_menus=True
-            )
-            home.add_child(instance=blog)
-            blog.save_revision().publish()
-        return blog
-
-    def load_vignette_library(self, home):
-        if not VignetteIndexPage.objects.exists():
-            library = VignetteIndexPage(
-                title="Vignettes",
-                slug="vignettes",
-                intro=demo.VIGNETTES_INTRO,
-                show_in_menus=True,
-            )
-            home.add_child(instance=library)
-            library.save_revision().publish()
+    def load_index(self, home, model, **fields):
+        """The home page's one page of this type, created and listed in the
+        site menu if missing."""
+        page = model.objects.child_of(home).first()
+        if page is None:
+            page = model(**fields, show_in_menus=True)
+            home.add_child(instance=page)
+            page.save_revision().publish()
+        return page
 
     def load_articles(self, blog, about_me):
         """Create missing articles as drafts first, so that every cross-link
