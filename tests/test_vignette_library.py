@@ -1,9 +1,12 @@
 """The vignette library: a catalogue that follows what readers can see, and
 the /vignettes/ page that lists it."""
 
+import importlib
 import re
 
 import pytest
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
@@ -235,6 +238,13 @@ class TestLibraryPage:
         assert message in response.text
         assert "<script>" not in response.text.split("</header>")[1]
 
+    def test_an_empty_library_says_so(self, client, library):
+        make_article(publish=False)
+        response = client.get("/vignettes/")
+        assert response.status_code == 200
+        assert "No vignettes have been published yet." in response.text
+        assert 'name="kind"' in response.text
+
     def test_the_topic_choices_are_the_vignettes_topics(self, client, library):
         make_article(tags=["Grief"])
         make_article(tags=["Grief", "Hope"], publish=False)
@@ -258,3 +268,34 @@ def test_making_the_blog_private_costs_the_same_queries_at_any_size(
     with django_assert_max_num_queries(14):
         restriction.delete()
     assert len(catalogued()) == count
+
+
+def test_the_migration_catalogues_articles_already_live(blog):
+    """Sites that had live articles before the library existed get them
+    listed, by the data migration run with its own historical models."""
+    migration = importlib.import_module(
+        "vignettes.migrations.0002_catalogue_live_vignettes"
+    )
+    state = MigrationLoader(connection).project_state(
+        ("vignettes", "0002_catalogue_live_vignettes")
+    )
+    make_article(body=two_vignettes(), tags=["Grief"])
+    make_article(body=[("vignette", vignette_value(title="Draft"))], publish=False)
+    private = make_article(body=[("vignette", vignette_value(title="Private"))])
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+
+    def rows():
+        return [
+            (v.article_id, v.block_id, v.position, v.kind, v.title, v.pseudonyms)
+            + (sorted(tag.name for tag in v.topics.all()),)
+            for v in Vignette.objects.newest_first()
+        ]
+
+    expected = rows()
+    Vignette.objects.all().delete()
+    migration.catalogue_live_vignettes(state.apps, None)
+    assert rows() == expected
+    assert [row[4] for row in expected] == [
+        "Iris and the borrowed umbrella",
+        "Omar at the bus stop",
+    ]
