@@ -1,9 +1,12 @@
+import datetime
 import math
+import re
+from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Case, Count, F, Q, Value, When
+from django.db.models import Case, Count, F, Max, Q, Value, When
 from django.http import Http404
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -13,16 +16,20 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPan
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
+from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
 from blog.blocks import ArticleStreamBlock
+from blog.feeds import ArticleFeed, AtomArticleFeed
 from blog.forms import CONTENT_NOTE_CHOICES, ArticlePageForm
-from home.models import AboutMe, PublicPageQuerySet
+from home.models import AboutMe, PublicPageQuerySet, sitemap_entry
 from vignettes.panels import IdentifierWarningsPanel
 
 ARTICLES_PER_PAGE = 10
 MAX_RELATED = 4
 WORDS_PER_MINUTE = 230
+SUMMARY_LENGTH = 300
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def default_article_body():
@@ -35,6 +42,20 @@ def reading_minutes(body):
     """Whole minutes at about 230 words a minute, and never less than one."""
     text = " ".join(body.stream_block.get_searchable_content(body))
     return max(1, math.ceil(len(text.split()) / WORDS_PER_MINUTE))
+
+
+def first_sentences(text, limit=SUMMARY_LENGTH):
+    """As many whole sentences as fit in `limit` characters; a first sentence
+    longer than that is cut at a word and marked with an ellipsis."""
+    sentences = SENTENCE_END.split(" ".join(text.split()))
+    summary = sentences[0]
+    for sentence in sentences[1:]:
+        if len(summary) + 1 + len(sentence) > limit:
+            break
+        summary = f"{summary} {sentence}"
+    if len(summary) > limit:
+        summary = summary[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return summary
 
 
 def join_words(words):
@@ -69,17 +90,8 @@ class BlogIndexPage(RoutablePageMixin, Page):
         return ArticlePage.objects.listed().child_of(self)
 
     def topics(self):
-        """Topics of this blog's live, public articles, with how many each has.
-
-        Scoped through the article tags, so image or document tags never show.
-        """
-        return (
-            Tag.objects.filter(
-                blog_articlepagetag_items__content_object__in=self.articles()
-            )
-            .annotate(article_count=Count("blog_articlepagetag_items"))
-            .order_by("name")
-        )
+        """Topics of this blog's live, public articles, with how many each has."""
+        return topics_of(self.articles())
 
     @path("", name="index")
     def index(self, request):
@@ -87,27 +99,70 @@ class BlogIndexPage(RoutablePageMixin, Page):
             request, context_overrides={"articles": paginate(request, self.articles())}
         )
 
+    @path("feed/", name="feed")
+    def feed(self, request):
+        return ArticleFeed()(request, blog=self)
+
+    @path("feed/atom/", name="atom_feed")
+    def atom_feed(self, request):
+        return AtomArticleFeed()(request, blog=self)
+
     @path("topics/", name="topics")
     def topic_list(self, request):
         return self.render(
             request,
             template="blog/topic_list_page.html",
-            context_overrides={"topics": self.topics()},
+            context_overrides={
+                "topics": self.topics(),
+                "meta_title": "Topics",
+                "meta_description": "Every topic on the blog, with the articles "
+                "about it.",
+            },
         )
 
     @path("topics/<str:slug>/", name="topic")
     def topic(self, request, slug):
-        topic = self.topics().filter(slug=slug).first()
-        if topic is None:
-            raise Http404("No articles have this topic.")
+        topic = self.get_topic(slug)
         return self.render(
             request,
             template="blog/topic_page.html",
             context_overrides={
                 "topic": topic,
+                "meta_title": topic.name,
+                "meta_description": f"Articles about {topic.name}.",
                 "articles": paginate(request, self.articles().filter(tags=topic)),
             },
         )
+
+    @path("topics/<str:slug>/feed/", name="topic_feed")
+    def topic_feed(self, request, slug):
+        return ArticleFeed()(request, blog=self, topic=self.get_topic(slug))
+
+    def get_topic(self, slug):
+        topic = self.topics().filter(slug=slug).first()
+        if topic is None:
+            raise Http404("No articles have this topic.")
+        return topic
+
+    def get_sitemap_urls(self, request=None):
+        """The index, its topic list and every topic page, each dated by the
+        newest article it lists."""
+        index = sitemap_entry(self, request, self.articles())
+        topics = self.topics().annotate(
+            lastmod=Max("blog_articlepagetag_items__content_object__last_published_at")
+        )
+        base = index["location"]
+        return [
+            index,
+            {**index, "location": base + self.reverse_subpage("topics")},
+            *(
+                {
+                    "location": base + self.reverse_subpage("topic", args=[topic.slug]),
+                    "lastmod": topic.lastmod,
+                }
+                for topic in topics
+            ),
+        ]
 
     def route(self, request, path_components):
         """Fetch an article in one query, as its own type, where Wagtail's
@@ -125,6 +180,18 @@ class BlogIndexPage(RoutablePageMixin, Page):
             raise Http404 from None
         article._cached_parent_obj = self
         return article.route(request, [])
+
+
+def topics_of(articles):
+    """The topics of these articles, by name, with how many each has.
+
+    Scoped through the article tags, so image or document tags never show.
+    """
+    return (
+        Tag.objects.filter(blog_articlepagetag_items__content_object__in=articles)
+        .annotate(article_count=Count("blog_articlepagetag_items"))
+        .order_by("name")
+    )
 
 
 def is_index_route(slug):
@@ -188,9 +255,11 @@ class ArticlePage(Page):
         help_text="Leave empty to use the day the article is first published.",
     )
     summary = models.TextField(
-        max_length=300,
-        help_text="One or two sentences shown in article lists and to search "
-        "engines. Plain text, up to 300 characters.",
+        max_length=SUMMARY_LENGTH,
+        blank=True,
+        help_text="One or two sentences shown in article lists, feeds and search "
+        "engines. Plain text, up to 300 characters. Leave empty to use the "
+        "first sentences of the introduction.",
     )
     image = models.ForeignKey(
         "wagtailimages.Image",
@@ -268,6 +337,26 @@ class ArticlePage(Page):
 
     class Meta:
         verbose_name = "article"
+
+    @cached_property
+    def summary_text(self):
+        """The summary readers, feeds and search engines see: the editor's own,
+        or the introduction's first sentences when she left it empty."""
+        if self.summary:
+            return self.summary
+        intro = next((b.value for b in self.body if b.block_type == "intro"), None)
+        return first_sentences(get_text_for_indexing(intro.source)) if intro else ""
+
+    @property
+    def published_at(self):
+        """When the article counts as published, for feeds and search engines:
+        the moment it first went live, or the start of the publication date the
+        editor set when that is another day."""
+        first = self.first_published_at
+        if self.date is None or (first and timezone.localdate(first) == self.date):
+            return first
+        midnight = datetime.datetime.combine(self.date, datetime.time())
+        return timezone.make_aware(midnight)
 
     @property
     def content_note(self):

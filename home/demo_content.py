@@ -11,6 +11,11 @@ COMPOSITE_DISCLAIMER = (
 )
 
 SITE_NAME = "Dana Whitfield Psychotherapy"
+SITE_DESCRIPTION = (
+    "Articles by a Brooklyn psychotherapist on anxiety, relationships and "
+    "starting therapy, each with an invented client story that shows the idea "
+    "at work."
+)
 
 HOME_INTRO = (
     "<p>I am a psychotherapist in Brooklyn and online across New York State. "

@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, Max, OuterRef
 from django.db.models.functions import Length, Substr
 from django.utils.html import strip_tags
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -46,6 +46,16 @@ class PublicPageQuerySet(PageQuerySet):
         return self.exclude(view_restricted())
 
 
+def sitemap_entry(page, request, shown_pages):
+    """The page's sitemap entry, dated by the newest publication among the
+    page itself and the pages it lists, since a listing changes with them."""
+    own = Page.get_sitemap_urls(page, request)[0]
+    newest = shown_pages.aggregate(newest=Max("last_published_at"))["newest"]
+    if newest and (own["lastmod"] is None or newest > own["lastmod"]):
+        own["lastmod"] = newest
+    return own
+
+
 def split_lines(text):
     """One item per non-empty line: the editor types a list without markup."""
     return [line.strip() for line in text.splitlines() if line.strip()]
@@ -65,6 +75,12 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["blog.BlogIndexPage", "vignettes.VignetteIndexPage"]
     max_count = 1
+
+    def get_sitemap_urls(self, request=None):
+        from blog.models import ArticlePage
+
+        articles = ArticlePage.objects.live().public().descendant_of(self)
+        return [sitemap_entry(self, request, articles)]
 
     def get_context(self, request, *args, **kwargs):
         from blog.models import BlogIndexPage
@@ -247,6 +263,36 @@ class GettingHelpSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = "getting help in therapy"
+
+
+@register_setting(icon="globe")
+class SharingSettings(BaseGenericSetting):
+    """How the site looks when shared and to search engines, where a page has
+    nothing of its own to show."""
+
+    description = models.TextField(
+        "site description",
+        max_length=300,
+        blank=True,
+        help_text="One or two sentences about the practice and the blog, shown "
+        "by search engines and link previews for pages without a summary of "
+        "their own. Plain text, up to 300 characters.",
+    )
+    default_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="default sharing image",
+        help_text="The picture shown when a page without a header image of its "
+        "own is shared on social media. A wide picture works best (1200 × 630).",
+    )
+
+    panels = [FieldPanel("description"), FieldPanel("default_image")]
+
+    class Meta:
+        verbose_name = "sharing and search engines"
 
 
 CRISIS_NOTICE = (

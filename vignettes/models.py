@@ -6,6 +6,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from blog.models import ArticlePage, join_words, paginate
+from home.models import sitemap_entry
 from vignettes.blocks import KIND_CHOICES, KIND_LABELS, kind_label
 
 
@@ -133,6 +134,10 @@ class VignetteIndexPage(Page):
 
     class Meta:
         verbose_name = "vignette library"
+
+    def get_sitemap_urls(self, request=None):
+        articles = ArticlePage.objects.filter(vignettes__isnull=False)
+        return [sitemap_entry(self, request, articles)]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -13,6 +13,7 @@ INSTALLED_APPS = [
     "blog",
     "vignettes",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
     "wagtail.contrib.redirects",
     "wagtail.sites",
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [

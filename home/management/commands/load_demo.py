@@ -5,20 +5,39 @@ import os
 import re
 import secrets
 from datetime import date
+from io import BytesIO
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from PIL import Image as PillowImage
+from PIL import ImageDraw
+from wagtail.images.models import Image
 from wagtail.models import Site
 
 from blog.models import ArticlePage, ArticleRelatedPage, BlogIndexPage
 from home import demo_content as demo
-from home.models import AboutMe, GettingHelpSettings
+from home.models import AboutMe, GettingHelpSettings, SharingSettings
 from vignettes.blocks import DEFAULT_DISCLAIMER
 from vignettes.models import VignetteIndexPage
 
 LINK_RE = re.compile(r"\[\[([\w-]+)\|([^\]]+)\]\]")
+
+
+def sharing_card():
+    """A calm 1200 × 630 picture for link previews, drawn here so the demo
+    ships no one else's image."""
+    card = PillowImage.new("RGB", (1200, 630), "#e8f1ee")
+    draw = ImageDraw.Draw(card)
+    draw.ellipse((760, 140, 1260, 640), fill="#2f6b5e")
+    draw.ellipse((-160, -220, 420, 360), fill="#f6f1e7")
+    draw.rectangle((120, 430, 620, 446), fill="#b08a3e")
+    buffer = BytesIO()
+    card.save(buffer, "PNG")
+    return buffer
 
 
 class Command(BaseCommand):
@@ -30,6 +49,7 @@ class Command(BaseCommand):
             home = self.load_home(site)
             about_me = self.load_about_me()
             self.load_getting_help()
+            self.load_sharing()
             blog = self.load_index(
                 home, BlogIndexPage, title="Blog", slug="blog", intro=demo.BLOG_INTRO
             )
@@ -47,6 +67,13 @@ class Command(BaseCommand):
     def load_home(self, site):
         if not site.site_name:
             site.site_name = demo.SITE_NAME
+            site.save()
+        if (site.hostname, site.port) == ("localhost", 80):
+            # Wagtail's placeholder: give feeds, the sitemap and canonical
+            # links the address the demo is served at.
+            address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+            site.hostname = address.hostname
+            site.port = address.port or (443 if address.scheme == "https" else 80)
             site.save()
         home = site.root_page.specific
         if not home.intro:
@@ -68,6 +95,18 @@ class Command(BaseCommand):
             for field, value in demo.GETTING_HELP.items():
                 setattr(getting_help, field, value)
             getting_help.save()
+
+    def load_sharing(self):
+        sharing = SharingSettings.load()
+        if sharing.description and sharing.default_image:
+            return
+        sharing.description = sharing.description or demo.SITE_DESCRIPTION
+        sharing.default_image = sharing.default_image or Image.objects.create(
+            title="Sharing card",
+            description="Soft green and sand-coloured shapes",
+            file=ImageFile(sharing_card(), name="sharing-card.png"),
+        )
+        sharing.save()
 
     def load_index(self, home, model, **fields):
         """The home page's one page of this type, created and listed in the

@@ -1,0 +1,134 @@
+"""RSS and Atom feeds of the blog, and of each topic, with the full articles."""
+
+from urllib.parse import urljoin
+
+from bs4 import BeautifulSoup
+from django.contrib.syndication.views import Feed
+from django.template.loader import render_to_string
+from django.utils import feedgenerator
+from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import (
+    routablepageurl,
+)
+from wagtail.rich_text import get_text_for_indexing
+
+from home.models import AboutMe
+
+FEED_LENGTH = 20
+URL_ATTRIBUTES = ("href", "src")
+
+
+def absolute_html(html, base_url):
+    """The HTML with every link, image and srcset made absolute, since a feed
+    reader shows it away from the site, where "/blog/..." means nothing."""
+    soup = BeautifulSoup(html, "html.parser")
+    for attribute in URL_ATTRIBUTES:
+        for tag in soup.find_all(attrs={attribute: True}):
+            tag[attribute] = urljoin(base_url, tag[attribute])
+    for tag in soup.find_all(srcset=True):
+        candidates = (part.strip().split(" ", 1) for part in tag["srcset"].split(","))
+        tag["srcset"] = ", ".join(
+            " ".join([urljoin(base_url, url), *rest]) for url, *rest in candidates
+        )
+    return str(soup)
+
+
+class ContentRssFeed(feedgenerator.Rss201rev2Feed):
+    """RSS 2.0 with each article's full HTML in <content:encoded>."""
+
+    def rss_attributes(self):
+        return {
+            **super().rss_attributes(),
+            "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
+        }
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("content:encoded", item["content"])
+
+
+class ContentAtomFeed(feedgenerator.Atom1Feed):
+    """Atom with each article's full HTML in <content type="html">."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        handler.addQuickElement("content", item["content"], {"type": "html"})
+
+
+class ArticleFeed(Feed):
+    """The newest articles of a blog, or of one of its topics."""
+
+    feed_type = ContentRssFeed
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def get_object(self, request, blog, topic=None):
+        self.author = AboutMe.get_default()
+        return blog, topic
+
+    def title(self, obj):
+        blog, topic = obj
+        site = blog.get_site()
+        name = site.site_name if site and site.site_name else blog.title
+        return f"{name}: {topic.name}" if topic else name
+
+    def link(self, obj):
+        blog, topic = obj
+        if topic:
+            return routablepageurl({"request": self.request}, blog, "topic", topic.slug)
+        return blog.get_url(self.request)
+
+    def description(self, obj):
+        blog, topic = obj
+        if topic:
+            return f"Articles about {topic.name}."
+        return get_text_for_indexing(blog.intro) or f"Articles from {blog.title}."
+
+    def feed_url(self, obj):
+        return self.request.build_absolute_uri(self.request.path)
+
+    def author_name(self, obj):
+        return self.author.name if self.author else None
+
+    def items(self, obj):
+        blog, topic = obj
+        articles = blog.articles()
+        if topic:
+            articles = articles.filter(tags=topic)
+        return articles[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_description(self, item):
+        return item.summary_text
+
+    def item_author_name(self, item):
+        return self.author_name(None)
+
+    def item_author_link(self, item):
+        return (self.author and self.author.website) or None
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.last_published_at or item.published_at
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]
+
+    def item_extra_kwargs(self, item):
+        html = render_to_string(
+            "blog/feed_content.html", {"page": item}, request=self.request
+        )
+        return {"content": absolute_html(html, self.item_link(item))}
+
+
+class AtomArticleFeed(ArticleFeed):
+    feed_type = ContentAtomFeed
+    subtitle = ArticleFeed.description

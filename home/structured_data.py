@@ -1,0 +1,89 @@
+"""Schema.org JSON-LD: how search engines learn who wrote an article and what
+the practice is."""
+
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.safestring import mark_safe
+
+# Inside <script>, "</script>" or "<!--" in an editor's text would end the
+# element early; escaped like this they are still the same JSON string.
+SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+HEADLINE_LENGTH = 110
+
+
+def compact(data):
+    """The dict without empty values: no "telephone": "" for a blank field."""
+    return {key: value for key, value in data.items() if value not in ("", None, [])}
+
+
+def as_script(data):
+    """The data as a JSON-LD <script> element, safe to put in the page."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1)
+    return mark_safe(
+        f'<script type="application/ld+json">{text.translate(SCRIPT_ESCAPES)}</script>'
+    )
+
+
+def person(about, home_url, image_url=None):
+    """The therapist, from the about-me snippet."""
+    credentials = [part.strip() for part in about.credentials.split(",")]
+    return compact(
+        {
+            "@type": "Person",
+            "@id": f"{home_url}#person",
+            "name": about.name,
+            "honorificSuffix": about.credentials,
+            "hasCredential": [
+                {"@type": "EducationalOccupationalCredential", "name": credential}
+                for credential in credentials
+                if credential
+            ],
+            "jobTitle": about.job_title,
+            "url": about.website or home_url,
+            "sameAs": [url for url in (about.booking_url,) if url],
+            "image": image_url,
+            "knowsAbout": about.specialty_list,
+        }
+    )
+
+
+def practice(about, name, home_url, image_url=None):
+    """The practice and the therapist who runs it, for the home page."""
+    therapist = person(about, home_url, image_url)
+    service = compact(
+        {
+            "@type": "ProfessionalService",
+            "@id": f"{home_url}#practice",
+            "name": name or about.name,
+            "url": home_url,
+            "image": image_url,
+            "address": about.location,
+            "areaServed": about.location,
+            "telephone": about.phone,
+            "email": about.email,
+            "founder": {"@id": therapist["@id"]},
+            "employee": {"@id": therapist["@id"]},
+        }
+    )
+    therapist["worksFor"] = {"@id": service["@id"]}
+    return {"@context": "https://schema.org", "@graph": [therapist, service]}
+
+
+def blog_posting(article, url, about, home_url, image_url=None):
+    """One article, with its author."""
+    return compact(
+        {
+            "@context": "https://schema.org",
+            "@type": "BlogPosting",
+            "headline": article.title[:HEADLINE_LENGTH],
+            "description": article.summary_text,
+            "datePublished": article.published_at,
+            "dateModified": article.last_published_at or article.published_at,
+            "url": url,
+            "mainEntityOfPage": url,
+            "image": image_url,
+            "keywords": [tag.name for tag in article.tags.all()],
+            "author": person(about, home_url) if about else None,
+        }
+    )
