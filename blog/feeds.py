@@ -6,9 +6,6 @@ from bs4 import BeautifulSoup
 from django.contrib.syndication.views import Feed
 from django.template.loader import render_to_string
 from django.utils import feedgenerator
-from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import (
-    routablepageurl,
-)
 from wagtail.rich_text import get_text_for_indexing
 
 from home.models import AboutMe
@@ -76,8 +73,8 @@ class ArticleFeed(Feed):
     def link(self, obj):
         blog, topic = obj
         if topic:
-            return routablepageurl({"request": self.request}, blog, "topic", topic.slug)
-        return blog.get_url(self.request)
+            return blog.route_url(self.request, "topic", topic.slug)
+        return blog.get_full_url(self.request)
 
     def description(self, obj):
         blog, topic = obj

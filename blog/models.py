@@ -144,6 +144,10 @@ class BlogIndexPage(RoutablePageMixin, Page):
             raise Http404("No articles have this topic.")
         return topic
 
+    def route_url(self, request, name, *args):
+        """The full address of one of the index's own views, such as a topic."""
+        return self.get_full_url(request) + self.reverse_subpage(name, args=args)
+
     def get_sitemap_urls(self, request=None):
         """The index, its topic list and every topic page, each dated by the
         newest article it lists."""
@@ -151,13 +155,12 @@ class BlogIndexPage(RoutablePageMixin, Page):
         topics = self.topics().annotate(
             lastmod=Max("blog_articlepagetag_items__content_object__last_published_at")
         )
-        base = index["location"]
         return [
             index,
-            {**index, "location": base + self.reverse_subpage("topics")},
+            {**index, "location": self.route_url(request, "topics")},
             *(
                 {
-                    "location": base + self.reverse_subpage("topic", args=[topic.slug]),
+                    "location": self.route_url(request, "topic", topic.slug),
                     "lastmod": topic.lastmod,
                 }
                 for topic in topics

@@ -4,6 +4,7 @@ the practice is."""
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 # Inside <script>, "</script>" or "<!--" in an editor's text would end the
@@ -15,6 +16,11 @@ HEADLINE_LENGTH = 110
 def compact(data):
     """The dict without empty values: no "telephone": "" for a blank field."""
     return {key: value for key, value in data.items() if value not in ("", None, [])}
+
+
+def local_time(moment):
+    """ISO 8601 in the site's time zone, so the date matches the one shown."""
+    return timezone.localtime(moment).isoformat() if moment else None
 
 
 def as_script(data):
@@ -78,8 +84,10 @@ def blog_posting(article, url, about, home_url, image_url=None):
             "@type": "BlogPosting",
             "headline": article.title[:HEADLINE_LENGTH],
             "description": article.summary_text,
-            "datePublished": article.published_at,
-            "dateModified": article.last_published_at or article.published_at,
+            "datePublished": local_time(article.published_at),
+            "dateModified": local_time(
+                article.last_published_at or article.published_at
+            ),
             "url": url,
             "mainEntityOfPage": url,
             "image": image_url,

@@ -169,6 +169,24 @@ class ArticleAdminTests(WagtailPageTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "Introduction: The maximum number of items is 1")
 
+    def test_an_article_publishes_with_the_summary_left_empty(self):
+        body = [
+            ("intro", rich_text("<p>Silence can protect us. It can also cost us.</p>")),
+            ("vignette", vignette_form()),
+        ]
+        response = self.post_new_article(body, summary="")
+        self.assertEqual(response.status_code, 302)
+        page = ArticlePage.objects.get(slug="why-we-go-quiet")
+        self.assertTrue(page.live)
+        self.assertEqual(page.summary, "")
+        self.assertEqual(
+            page.summary_text, "Silence can protect us. It can also cost us."
+        )
+        self.assertContains(
+            self.client.get("/blog/"),
+            "<p>Silence can protect us. It can also cost us.</p>",
+        )
+
     def test_date_defaults_to_the_first_publish(self):
         page = make_article(parent=self.blog, body=article_body(self.about_me))
         self.assertEqual(page.date, timezone.localdate(page.first_published_at))

@@ -2,9 +2,6 @@ from urllib.parse import urljoin
 
 from django import template
 from django.utils import translation
-from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import (
-    routablepageurl,
-)
 from wagtail.models import Site
 from wagtail.rich_text import get_text_for_indexing
 
@@ -65,8 +62,9 @@ def feeds(context, site):
         links.append(
             ("application/rss+xml", f"{topic.name} (RSS)", "topic_feed", [topic.slug])
         )
+    request = context["request"]
     return [
-        (kind, title, routablepageurl(context, blog, name, *args))
+        (kind, title, blog.route_url(request, name, *args))
         for kind, title, name, args in links
     ]
 
@@ -98,10 +96,7 @@ def page_meta(context):
         "noindex": context.get("noindex", False),
         "is_article": is_article,
         "article": page if is_article else None,
-        "feeds": [
-            (kind, title, urljoin(root_url, href))
-            for kind, title, href in feeds(context, site)
-        ],
+        "feeds": feeds(context, site),
     }
     if is_article:
         about = (
