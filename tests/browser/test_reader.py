@@ -27,6 +27,8 @@ READER_PAGES = [
     "/blog/fear-of-asking-for-help/",  # with a content note
     "/vignettes/",
     "/vignettes/?kind=real",  # the message for a bad filter
+    "/search/?q=anxiety",
+    "/search/?q=" + "x" * 201,  # the message for a long query
     "/no-such-page/",
 ]
 
@@ -60,6 +62,20 @@ def test_reader_goes_home_topics_topic_article_related(tab, demo):
     related_title = related.inner_text()
     related.click()
     expect(tab.locator("h1")).to_have_text(related_title)
+    check_article(tab)
+
+
+def test_reader_searches_from_the_header_and_opens_a_result(tab, demo):
+    tab.goto(f"{demo}/blog/topics/")
+    tab.get_by_role("searchbox", name="Search articles").fill("avoidance")
+    tab.get_by_role("searchbox", name="Search articles").press("Enter")
+    expect(tab.locator("h1")).to_have_text("Search")
+    expect(tab.get_by_role("status")).to_contain_text("found for “avoidance”")
+    result = tab.locator(".article-summary").first
+    expect(result.locator("mark").first).to_have_text(
+        re.compile("^avoidance$", re.IGNORECASE)
+    )
+    result.locator(".article-summary-title a").click()
     check_article(tab)
 
 
@@ -100,7 +116,12 @@ def test_pages_request_only_the_sites_own_origin_and_set_no_cookies(tab, demo):
 
 
 @pytest.mark.parametrize(
-    ("name", "path"), [("article", ARTICLE), ("vignettes", "/vignettes/")]
+    ("name", "path"),
+    [
+        ("article", ARTICLE),
+        ("vignettes", "/vignettes/"),
+        ("search", "/search/?q=anxiety"),
+    ],
 )
 def test_screenshots_for_phone_and_laptop(tab, demo, name, path):
     folder = Path(settings.BASE_DIR) / "var" / "screenshots"
