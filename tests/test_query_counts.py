@@ -19,6 +19,7 @@ from tests.factories import (
     make_article,
     make_vignette_library,
 )
+from tests.queries import writes
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +85,4 @@ def test_reading_pages_never_writes(client, blog):
     for name, url in build(5, make_about_me()).items():
         with CaptureQueriesContext(connection) as queries:
             assert client.get(url).status_code == 200
-        writes = [
-            q["sql"] for q in queries if not q["sql"].lstrip().startswith("SELECT")
-        ]
-        assert writes == [], name
+        assert writes(queries) == [], name

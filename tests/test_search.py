@@ -9,6 +9,7 @@ from wagtail.models import PageViewRestriction
 
 from blog.templatetags.search_tags import highlight
 from tests.factories import article_body, make_article
+from tests.queries import writes
 
 pytestmark = pytest.mark.django_db
 
@@ -136,8 +137,8 @@ def test_a_search_never_writes(client, blog):
     with CaptureQueriesContext(connection) as queries:
         client.get("/search/", {"q": "umbrella"})
         client.get("/search/", {"q": "umbrella", "topic": "none"})
-    statements = [q["sql"].lstrip().split()[0].upper() for q in queries]
-    assert set(statements) == {"SELECT"}
+    assert len(queries) > 0
+    assert writes(queries) == []
 
 
 def test_search_pages_ask_not_to_be_indexed(client, blog):
