@@ -293,6 +293,16 @@ class ArticlePage(Page):
         help_text="Optional. Anything the boxes above don't cover, for example "
         "'The vignette describes a panic attack in detail.'",
     )
+    original_url = models.URLField(
+        "original address",
+        max_length=500,
+        blank=True,
+        help_text="Where this article was published before it was imported. Its "
+        "old address redirects here.",
+    )
+    import_key = models.CharField(
+        max_length=500, blank=True, db_index=True, editable=False
+    )
     tags = ClusterTaggableManager(
         "topics",
         through=ArticlePageTag,
@@ -323,6 +333,11 @@ class ArticlePage(Page):
             max_num=MAX_RELATED,
             help_text="Articles to suggest at the end, in this order.",
         ),
+    ]
+
+    promote_panels = [
+        *Page.promote_panels,
+        FieldPanel("original_url", read_only=True),
     ]
 
     search_fields = [

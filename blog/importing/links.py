@@ -1,0 +1,158 @@
+"""Turn "see my article ..." pointers and links to the old blog into links to
+the articles here, matched by title."""
+
+import re
+from difflib import SequenceMatcher
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, NavigableString
+from django.utils.html import escape
+
+from blog.importing.units import STOP_WORDS, words
+
+POINTER = re.compile(
+    r"\b(?:see (?:my |also )*articles?|in my (?:prior|previous|earlier|last) article)"
+    r"\s*:?\s*",
+    re.I,
+)
+THRESHOLD = 0.85  # how alike a run of words and a title must be
+POINTER_PREVIEW = 12  # words of an unresolved pointer shown in the report
+
+
+def url_key(url):
+    """A URL without its scheme, "www." or trailing slash, so the old blog's
+    http and https links to one post are the same."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower().removeprefix("www.")
+    return f"{host}{parts.path.rstrip('/')}" + (
+        f"?{parts.query}" if parts.query else ""
+    )
+
+
+class Titles:
+    """Articles that pointers may name, found by their words.
+
+    A target is whatever the caller links to: an existing page, or an article
+    of the batch that may not have a page yet.
+    """
+
+    def __init__(self):
+        self.by_first_word = {}
+        self.by_url = {}
+
+    def add(self, title, target, url=""):
+        key = [w for w in words(title) if w not in STOP_WORDS]
+        if key:
+            self.by_first_word.setdefault(key[0], []).append((key, target))
+        if url:
+            self.by_url[url_key(url)] = target
+
+    def for_url(self, url):
+        return self.by_url.get(url_key(url)) if url else None
+
+    def match(self, keys, position, exclude=None):
+        """The title the words at `position` spell most closely, within the
+        threshold, and how many words it took."""
+        best = None
+        for title, target in self.by_first_word.get(keys[position], []):
+            if target is exclude:
+                continue
+            for size in (len(title), len(title) - 1, len(title) + 1):
+                window = keys[position : position + size]
+                if not window:
+                    continue
+                ratio = SequenceMatcher(None, " ".join(title), " ".join(window)).ratio()
+                if ratio >= THRESHOLD and (best is None or ratio > best[2]):
+                    best = (target, size, ratio)
+        return best
+
+
+class Resolver:
+    """Links one article's text; counts what resolved and keeps what did not."""
+
+    def __init__(self, titles, page_for, exclude=None):
+        self.titles = titles
+        self.exclude = exclude  # the article itself: it never links to itself
+        self.page_for = page_for  # target -> page id, or None while not written
+        self.resolved = 0
+        self.unresolved = []
+        self.waiting = False  # links to an article of the batch not yet written
+
+    def text_to_html(self, text):
+        """Plain text as escaped HTML, with its pointers linked."""
+        return self.link_pointers(text, escape)
+
+    def html(self, html):
+        """HTML with old-blog links and pointers in its text linked."""
+        soup = BeautifulSoup(html, "html.parser")
+        for anchor in soup.find_all("a", href=True):
+            target = self.titles.for_url(anchor["href"])
+            if target is not None:
+                self.link(anchor, target)
+        for node in list(soup.find_all(string=POINTER)):
+            if isinstance(node, NavigableString) and node.find_parent("a") is None:
+                linked = self.link_pointers(str(node), escape)
+                node.replace_with(BeautifulSoup(linked, "html.parser"))
+        return str(soup)
+
+    def link(self, anchor, target):
+        page_id = self.page_for(target)
+        if page_id is None:
+            self.waiting = True
+            return
+        anchor.attrs = {"linktype": "page", "id": str(page_id)}
+        self.resolved += 1
+
+    def link_pointers(self, text, escape):
+        out, position = [], 0
+        for pointer in POINTER.finditer(text):
+            if pointer.start() < position:
+                continue
+            out.append(escape(text[position : pointer.end()]))
+            position = pointer.end()
+            linked_any = False
+            while True:
+                found = self.next_title(text, position)
+                if found is None:
+                    break
+                start, end, target = found
+                out.append(escape(text[position:start]))
+                page_id = self.page_for(target)
+                if page_id is None:
+                    self.waiting = True
+                    out.append(escape(text[start:end]))
+                else:
+                    words_html = escape(text[start:end])
+                    out.append(f'<a linktype="page" id="{page_id}">{words_html}</a>')
+                    self.resolved += 1
+                linked_any = True
+                position = end
+            if not linked_any:
+                preview = " ".join(text[position:].split()[:POINTER_PREVIEW])
+                self.unresolved.append(f"{pointer.group().strip()} {preview}…")
+        out.append(escape(text[position:]))
+        return "".join(out)
+
+    def next_title(self, text, position):
+        """The title starting at `position`, past any joining words and stop
+        words, as (start, end, target)."""
+        tokens = [
+            (m.start() + position, m.end() + position, m.group())
+            for m in re.finditer(r"\S+", text[position:])
+        ]
+        keys, spans = [], []
+        for start, end, token in tokens[:60]:
+            key = "".join(words(token))
+            if key and key not in STOP_WORDS:
+                keys.append(key)
+                spans.append((start, end))
+        if not keys:
+            return None
+        match = self.titles.match(keys, 0, exclude=self.exclude)
+        if match is None:
+            return None
+        target, size, _ = match
+        size = min(size, len(spans))
+        start, end = spans[0][0], spans[size - 1][1]
+        end = len(text[:end].rstrip(",.;:?!"))
+        return start, end, target

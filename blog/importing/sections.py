@@ -1,0 +1,260 @@
+"""Recognise an article's parts in its units: introduction, vignette,
+conclusion, getting help and about me."""
+
+import re
+from dataclasses import dataclass, field
+
+from blog.importing import plaintext
+from blog.importing.units import Unit
+
+SECTION_HEADINGS = [
+    (
+        "vignette",
+        re.compile(
+            r"^(?:a |the )?(?:(fictional(?:ized)?|composite)\s+)"
+            r"(?:clinical\s+)?(?:vignette|case example)\b",
+            re.I,
+        ),
+    ),
+    ("conclusion", re.compile(r"^(?:in )?conclusions?\b", re.I)),
+    ("getting_help", re.compile(r"^getting help (?:in )?therapy\b", re.I)),
+    ("about_me", re.compile(r"^(?:about me|about the author|me)\b", re.I)),
+]
+FOLLOWING = re.compile(
+    r"^the following\s+(?:\(?(fictional(?:ized)?|composite)\)?\s+)?"
+    r"(?:\(?clinical\)?\s+)?vignette",
+    re.I,
+)
+DISCLAIMER = re.compile(
+    r"^(?:this|the|all)\b[^.]{0,80}\b(?:vignettes?|stor(?:y|ies)|examples?|cases?)"
+    r"\b[^.]{0,120}\b(?:fictional|fictionalized|composites?|invented)\b[^.]*\.?",
+    re.I,
+)
+BIO = re.compile(r"^(?:me\s+)?I (?:am )?(?:a )?licensed\b", re.I)
+CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{2,})\b")
+NOT_NAMES = frozenset(
+    [
+        "I",
+        "The",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "When",
+        "Then",
+        "After",
+        "Before",
+        "During",
+        "While",
+        "Although",
+        "Because",
+        "Since",
+        "If",
+        "But",
+        "And",
+        "So",
+        "Or",
+        "Yet",
+        "As",
+        "At",
+        "In",
+        "On",
+        "Of",
+        "For",
+        "With",
+        "Without",
+        "From",
+        "To",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+
+
+@dataclass
+class Vignette:
+    kind: str
+    title: str = ""
+    disclaimer: str = ""
+    people: list = field(default_factory=list)
+    body: list = field(default_factory=list)  # [Unit]
+
+
+@dataclass
+class Parsed:
+    """An article's parts, still as units; links are resolved later."""
+
+    blocks: list = field(default_factory=list)  # (type, payload)
+    bio: list = field(default_factory=list)  # [Unit], replaced by the snippet
+    vignettes: int = 0
+    sections_found: int = 0
+
+
+def section_of(heading):
+    for kind, pattern in SECTION_HEADINGS:
+        match = pattern.match(heading)
+        if match:
+            return kind, match
+    return None, None
+
+
+def kind_of(words):
+    return "composite" if words and "composite" in words.lower() else "fictional"
+
+
+def assemble(units, title, lower_case=False):
+    """The article's blocks, in order. Text before the first section is the
+    introduction; headings that name no section become heading blocks."""
+    parsed = Parsed()
+    current = "intro"
+    vignette = None
+    pending_disclaimer = ""
+    units = list(units)
+    index = 0
+    while index < len(units):
+        unit = units[index]
+        index += 1
+        if unit.kind == "text" and FOLLOWING.match(unit.text) and current != "about_me":
+            # "The following fictional vignette ..." opens the vignette: its
+            # own heading may follow, and the sentence is the disclaimer.
+            vignette = start_vignette(parsed, kind_of(unit.text))
+            current = "vignette"
+            pending_disclaimer = unit.text
+            if index < len(units) and units[index].kind == "heading":
+                kind, match = section_of(units[index].text)
+                if kind == "vignette":
+                    vignette.kind = kind_of(match.group())
+                    vignette.title = rest_of(units[index].text, match)
+                    index += 1
+            vignette.disclaimer = pending_disclaimer
+            continue
+        if unit.kind == "text" and current != "about_me" and BIO.match(unit.text):
+            current = "about_me"
+            parsed.sections_found += 1
+        if unit.kind == "heading":
+            kind, match = section_of(unit.text)
+            if kind == "vignette" and current == "vignette" and not vignette.body:
+                vignette.title = vignette.title or rest_of(unit.text, match)
+                continue
+            if kind is not None and not (kind == "about_me" and current == "about_me"):
+                current = kind
+                parsed.sections_found += 1
+                if kind == "vignette":
+                    vignette = start_vignette(parsed, kind_of(match.group()))
+                    vignette.title = rest_of(unit.text, match)
+                elif kind in ("conclusion", "getting_help"):
+                    parsed.blocks.append((kind, []))
+                continue
+            if current == "vignette" and not vignette.title:
+                vignette.title = unit.text
+                continue
+        add(parsed, current, vignette, unit)
+    for block_type, payload in parsed.blocks:
+        if block_type == "vignette":
+            finish_vignette(payload, title, lower_case, parsed)
+    return parsed
+
+
+def start_vignette(parsed, kind):
+    vignette = Vignette(kind=kind)
+    parsed.blocks.append(("vignette", vignette))
+    parsed.vignettes += 1
+    return vignette
+
+
+def rest_of(heading, match):
+    """What a section heading says after its marker: "Fictional vignette: Ned's
+    choice" gives "Ned's choice"."""
+    return heading[match.end() :].strip(" :-–—,.")
+
+
+def add(parsed, current, vignette, unit):
+    if current == "about_me":
+        parsed.bio.append(unit)
+    elif current == "vignette":
+        vignette.body.append(unit)
+    elif current in ("conclusion", "getting_help") and unit.kind == "text":
+        parsed.blocks[-1][1].append(unit)
+    elif unit.kind == "heading":
+        parsed.blocks.append(("heading", unit.text))
+    elif current == "intro" and not any(t == "heading" for t, _ in parsed.blocks):
+        if parsed.blocks and parsed.blocks[-1][0] == "intro":
+            parsed.blocks[-1][1].append(unit)
+        else:
+            parsed.blocks.append(("intro", [unit]))
+    elif parsed.blocks and parsed.blocks[-1][0] == "paragraph":
+        parsed.blocks[-1][1].append(unit)
+    else:
+        parsed.blocks.append(("paragraph", [unit]))
+
+
+def finish_vignette(vignette, title, lower_case, parsed):
+    """Title, disclaimer and pseudonyms from the story itself."""
+    body = vignette.body
+    if body and body[0].kind == "text" and DISCLAIMER.match(body[0].text):
+        first = body[0].text
+        sentence = DISCLAIMER.match(first).group()
+        vignette.disclaimer = vignette.disclaimer or sentence
+        rest = first[len(sentence) :].strip()
+        body[0:1] = [Unit("text", plaintext.capitalise(rest))] if rest else []
+    story = " ".join(unit.text for unit in body if unit.kind == "text")
+    names = []
+    if lower_case:
+        opening = next((u for u in body if u.kind == "text"), None)
+        name = plaintext.opening_pseudonym(opening.text) if opening else None
+        if name:
+            position = body.index(opening)
+            rest = opening.text[len(name) :].strip()
+            body[position : position + 1] = [
+                Unit("heading", name.capitalize()),
+                Unit("text", plaintext.capitalise(rest)),
+            ]
+            names.append(name.lower())
+        elsewhere = " ".join(
+            u.text
+            for _, payload in parsed.blocks
+            if isinstance(payload, list)
+            for u in payload
+        )
+        names += [
+            n for n in plaintext.repeated_names(story, elsewhere) if n not in names
+        ]
+        for position, unit in enumerate(body):
+            if unit.kind == "text":
+                body[position] = Unit("text", capitalise_names(unit.text, names))
+        vignette.people = [name.capitalize() for name in names]
+    else:
+        counts = {}
+        for match in CAPITALISED.finditer(story):
+            if match.group(1) not in NOT_NAMES:
+                counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+        headings = [u.text for u in body if u.kind == "heading" and " " not in u.text]
+        vignette.people = list(
+            dict.fromkeys(
+                [*headings, *(name for name, count in counts.items() if count >= 2)]
+            )
+        )
+    vignette.title = vignette.title or title
+
+
+def capitalise_names(text, names):
+    for name in names:
+        text = re.sub(rf"\b{re.escape(name)}\b", name.capitalize(), text)
+    return text

@@ -1,0 +1,93 @@
+"""An article read from any format, as the runs of text and headings it is
+made of, before its parts are recognised."""
+
+import re
+from dataclasses import dataclass, field
+
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "about",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "i",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "my",
+        "of",
+        "on",
+        "or",
+        "our",
+        "so",
+        "than",
+        "that",
+        "the",
+        "their",
+        "them",
+        "these",
+        "they",
+        "this",
+        "to",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "who",
+        "why",
+        "will",
+        "with",
+        "you",
+        "your",
+    ]
+)
+
+
+@dataclass
+class Unit:
+    """A heading, or a run of body text: `html` when the source had markup,
+    else plain `text` that is escaped when written."""
+
+    kind: str  # "heading" or "text"
+    text: str
+    html: str | None = None
+
+
+@dataclass(eq=False)
+class Entry:
+    """One article as read from its source, not yet written; compared by
+    identity, so it can stand for its page before the page exists."""
+
+    source: str  # where it came from, for the report: "blog.xml, entry 3"
+    title: str
+    units: list[Unit]
+    date: object = None
+    tags: list[str] = field(default_factory=list)
+    original_url: str = ""
+    key: str = ""  # what makes a re-import update this article, not add one
+    lower_case: bool = False  # scraped text: names are found another way
+
+
+def words(text):
+    """Lower-case words without punctuation or apostrophes: "It's" is "its"."""
+    return [w for w in (re.sub(r"[^\w]", "", t).lower() for t in text.split()) if w]
+
+
+def content_words(text):
+    """The words that carry meaning, which survive a stop-word filter."""
+    return [w for w in words(text) if w not in STOP_WORDS]
