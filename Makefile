@@ -8,7 +8,7 @@ PG_URL ?= postgresql://postgres@127.0.0.1:5432
 # Browser tests drive Debian's Chromium; Playwright never downloads its own.
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install run test lint format clean
+.PHONY: install run test lint format bench clean
 
 install: $(STAMP)
 
@@ -46,6 +46,10 @@ test: lint $(CHROMIUM)
 	else \
 		echo "== PostgreSQL not reachable at $(PG_URL): ran on SQLite only"; \
 	fi
+
+# Speed is measured here, never in `make test`; results land in bench/results/.
+bench: $(STAMP)
+	$(BIN)/python bench/import_speed.py
 
 clean:
 	rm -rf $(VENV) var

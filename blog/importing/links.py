@@ -3,10 +3,10 @@ the articles here, matched by title."""
 
 import re
 from difflib import SequenceMatcher
+from html import escape as html_escape
 from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup, NavigableString
-from django.utils.html import escape
 
 from blog.importing.units import STOP_WORDS, words
 
@@ -15,8 +15,15 @@ POINTER = re.compile(
     r"\s*:?\s*",
     re.I,
 )
-THRESHOLD = 0.85  # how alike a run of words and a title must be
+JOINERS = {"and", "also", "see", "my", "article", "articles"}
+THRESHOLD = 0.85
+PREFIX = 4  # how alike a run of words and a title must be
 POINTER_PREVIEW = 12  # words of an unresolved pointer shown in the report
+
+
+def escape(text):
+    """Text as HTML. Quotes stay as typed: this text is never an attribute."""
+    return html_escape(text, quote=False)
 
 
 def url_key(url):
@@ -29,6 +36,10 @@ def url_key(url):
     )
 
 
+def numbers(keys):
+    return [key for key in keys if key.isdigit()]
+
+
 class Titles:
     """Articles that pointers may name, found by their words.
 
@@ -37,13 +48,17 @@ class Titles:
     """
 
     def __init__(self):
-        self.by_first_word = {}
+        self.by_start = {}  # the first word's first letters: "feeling" ~ "feelings"
+        self.exact = {}
+        self.sizes = set()
         self.by_url = {}
 
     def add(self, title, target, url=""):
         key = [w for w in words(title) if w not in STOP_WORDS]
         if key:
-            self.by_first_word.setdefault(key[0], []).append((key, target))
+            self.by_start.setdefault(key[0][:PREFIX], []).append((key, target))
+            self.exact.setdefault(tuple(key), target)
+            self.sizes.add(len(key))
         if url:
             self.by_url[url_key(url)] = target
 
@@ -53,17 +68,28 @@ class Titles:
     def match(self, keys, position, exclude=None):
         """The title the words at `position` spell most closely, within the
         threshold, and how many words it took."""
+        for size in sorted(self.sizes, reverse=True):  # an exact title first
+            target = self.exact.get(tuple(keys[position : position + size]))
+            if target is not None and target is not exclude:
+                return target, size, 1.0
         best = None
-        for title, target in self.by_first_word.get(keys[position], []):
+        for title, target in self.by_start.get(keys[position][:PREFIX], []):
             if target is exclude:
                 continue
             for size in (len(title), len(title) - 1, len(title) + 1):
                 window = keys[position : position + size]
                 if not window:
                     continue
-                ratio = SequenceMatcher(None, " ".join(title), " ".join(window)).ratio()
-                if ratio >= THRESHOLD and (best is None or ratio > best[2]):
-                    best = (target, size, ratio)
+                if numbers(title) != numbers(window):
+                    continue  # "part 2" is never "part 12", however alike
+                matcher = SequenceMatcher(None, " ".join(title), " ".join(window))
+                if (
+                    matcher.real_quick_ratio() >= THRESHOLD
+                    and matcher.quick_ratio() >= THRESHOLD
+                    and matcher.ratio() >= THRESHOLD
+                    and (best is None or matcher.ratio() > best[2])
+                ):
+                    best = (target, size, matcher.ratio())
         return best
 
 
@@ -76,11 +102,11 @@ class Resolver:
         self.page_for = page_for  # target -> page id, or None while not written
         self.resolved = 0
         self.unresolved = []
-        self.waiting = False  # links to an article of the batch not yet written
+        self.pending = []  # links to articles of the batch not written yet
 
     def text_to_html(self, text):
         """Plain text as escaped HTML, with its pointers linked."""
-        return self.link_pointers(text, escape)
+        return self.link_pointers(text)
 
     def html(self, html):
         """HTML with old-blog links and pointers in its text linked."""
@@ -91,19 +117,19 @@ class Resolver:
                 self.link(anchor, target)
         for node in list(soup.find_all(string=POINTER)):
             if isinstance(node, NavigableString) and node.find_parent("a") is None:
-                linked = self.link_pointers(str(node), escape)
+                linked = self.link_pointers(str(node))
                 node.replace_with(BeautifulSoup(linked, "html.parser"))
         return str(soup)
 
     def link(self, anchor, target):
         page_id = self.page_for(target)
         if page_id is None:
-            self.waiting = True
+            self.pending.append(anchor.get_text())
             return
         anchor.attrs = {"linktype": "page", "id": str(page_id)}
         self.resolved += 1
 
-    def link_pointers(self, text, escape):
+    def link_pointers(self, text):
         out, position = [], 0
         for pointer in POINTER.finditer(text):
             if pointer.start() < position:
@@ -119,7 +145,7 @@ class Resolver:
                 out.append(escape(text[position:start]))
                 page_id = self.page_for(target)
                 if page_id is None:
-                    self.waiting = True
+                    self.pending.append(text[start:end])
                     out.append(escape(text[start:end]))
                 else:
                     words_html = escape(text[start:end])
@@ -127,7 +153,9 @@ class Resolver:
                     self.resolved += 1
                 linked_any = True
                 position = end
-            if not linked_any:
+            # Nothing after the pointer in this text: the title is the link
+            # that follows it, or the sentence ends there.
+            if not linked_any and text[position:].strip():
                 preview = " ".join(text[position:].split()[:POINTER_PREVIEW])
                 self.unresolved.append(f"{pointer.group().strip()} {preview}…")
         out.append(escape(text[position:]))
@@ -140,9 +168,11 @@ class Resolver:
             (m.start() + position, m.end() + position, m.group())
             for m in re.finditer(r"\S+", text[position:])
         ]
-        keys, spans = [], []
+        keys, spans, lead = [], [], None
         for start, end, token in tokens[:60]:
             key = "".join(words(token))
+            if lead is None and key and key not in JOINERS:
+                lead = start  # the link starts here, stop words and all
             if key and key not in STOP_WORDS:
                 keys.append(key)
                 spans.append((start, end))
@@ -153,6 +183,6 @@ class Resolver:
             return None
         target, size, _ = match
         size = min(size, len(spans))
-        start, end = spans[0][0], spans[size - 1][1]
-        end = len(text[:end].rstrip(",.;:?!"))
+        start, end = lead, spans[size - 1][1]
+        end = len(text[:end].rstrip(",.;:?!)"))
         return start, end, target

@@ -7,7 +7,14 @@ from collections import Counter
 
 from blog.importing.units import Unit, words
 
-CONTRACTION = re.compile(r"(\w) ('(?:s|re|ve|ll|d|m)\b|n't\b)", re.IGNORECASE)
+# "n't" joins only a verb it belongs to: with stop words removed, "feeling
+# n't easy" has lost its "is" and must stay apart.
+CONTRACTION = re.compile(
+    r"(\w) ('(?:s|re|ve|ll|d|m)\b)"
+    r"|\b(do|does|did|is|are|was|were|has|have|had|ca|wo|could|should|would|"
+    r"must|need|might|ai|sha) (n't)\b",
+    re.IGNORECASE,
+)
 SPACE_BEFORE_MARK = re.compile(r" ([,.;:?!])(?=\s|$)")
 LONE_I = re.compile(r"\bi\b")
 
@@ -15,7 +22,7 @@ VIGNETTE = re.compile(
     r"\b(?:(fictional(?:ized)?|composite)\s+(?:clinical\s+)?vignette)\b", re.I
 )
 FOLLOWING = re.compile(
-    r"\bthe following\s+(?:(?:fictional(?:ized)?|composite)\s+)?"
+    r"\b(?:the )?following\s+(?:(?:fictional(?:ized)?|composite)\s+)?"
     r"(?:clinical\s+)?vignette\b",
     re.I,
 )
@@ -33,7 +40,7 @@ def tidy(text):
     """Join split contractions ("it 's" → "it's"), put marks back against
     their word and capitalise a lone "i"; every word stays."""
     text = " ".join(text.split())
-    text = CONTRACTION.sub(r"\1\2", text)
+    text = CONTRACTION.sub(lambda m: "".join(filter(None, m.groups())), text)
     text = SPACE_BEFORE_MARK.sub(r"\1", text)
     return LONE_I.sub("I", text)
 

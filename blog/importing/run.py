@@ -56,15 +56,19 @@ class Importer:
                 import_key__in=[entry.key for entry in entries]
             )
         }
+        # Oldest first: articles mostly point to older ones, which are then
+        # written already, so few need a second pass.
+        entries = sorted(entries, key=lambda e: (e.date is None, e.date or 0))
         waiting = []
         for done, entry in enumerate(entries, 1):
             try:
                 with transaction.atomic():
                     resolver = self.write(entry, titles, existing.get(entry.key))
             except Exception as error:  # noqa: BLE001 - reported, then the next one
+                self.pages.pop(entry, None)
                 self.report.failed.append((entry.source, describe(error)))
             else:
-                if resolver.waiting:
+                if resolver.pending:
                     waiting.append(entry)
                 else:
                     self.count_links(entry, resolver)
@@ -72,10 +76,14 @@ class Importer:
         # Second pass: articles that link to ones written after them.
         for entry in waiting:
             with transaction.atomic():
-                page = ArticlePage.objects.get(pk=self.pages[entry])
+                page = ArticlePage.objects.get(
+                    pk=self.pages[entry]
+                ).get_latest_revision_as_object()
                 resolver = self.resolver(titles, entry)
                 page.body = self.body(entry, resolver)
                 self.save(page)
+            # Still pending: the article it points to failed to import.
+            resolver.unresolved += resolver.pending
             self.count_links(entry, resolver)
         return self.report
 

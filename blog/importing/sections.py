@@ -21,7 +21,7 @@ SECTION_HEADINGS = [
     ("about_me", re.compile(r"^(?:about me|about the author|me)\b", re.I)),
 ]
 FOLLOWING = re.compile(
-    r"^the following\s+(?:\(?(fictional(?:ized)?|composite)\)?\s+)?"
+    r"^(?:the )?following\s+(?:\(?(fictional(?:ized)?|composite)\)?\s+)?"
     r"(?:\(?clinical\)?\s+)?vignette",
     re.I,
 )
@@ -31,10 +31,9 @@ DISCLAIMER = re.compile(
     re.I,
 )
 BIO = re.compile(r"^(?:me\s+)?I (?:am )?(?:a )?licensed\b", re.I)
-CAPITALISED = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{2,})\b")
+CAPITALISED = re.compile(r"\b([A-Z][a-z]{2,})\b")
 NOT_NAMES = frozenset(
     [
-        "I",
         "The",
         "This",
         "That",
@@ -65,6 +64,37 @@ NOT_NAMES = frozenset(
         "Without",
         "From",
         "To",
+        "He",
+        "She",
+        "They",
+        "We",
+        "You",
+        "It",
+        "Her",
+        "His",
+        "Their",
+        "Our",
+        "My",
+        "Your",
+        "Its",
+        "Over",
+        "Several",
+        "Some",
+        "Many",
+        "Most",
+        "All",
+        "Each",
+        "Every",
+        "One",
+        "Two",
+        "Three",
+        "Later",
+        "Soon",
+        "Now",
+        "Once",
+        "Still",
+        "Even",
+        "Eventually",
         "Monday",
         "Tuesday",
         "Wednesday",
@@ -241,10 +271,14 @@ def finish_vignette(vignette, title, lower_case, parsed):
                 body[position] = Unit("text", capitalise_names(unit.text, names))
         vignette.people = [name.capitalize() for name in names]
     else:
+        # A name is capitalised every time, even mid-sentence; a word that is
+        # also written in lower case somewhere is only starting a sentence.
+        lower = set(re.findall(r"\b[a-z]+\b", story))
         counts = {}
         for match in CAPITALISED.finditer(story):
-            if match.group(1) not in NOT_NAMES:
-                counts[match.group(1)] = counts.get(match.group(1), 0) + 1
+            name = match.group(1)
+            if name not in NOT_NAMES and name.lower() not in lower:
+                counts[name] = counts.get(name, 0) + 1
         headings = [u.text for u in body if u.kind == "heading" and " " not in u.text]
         vignette.people = list(
             dict.fromkeys(
