@@ -6,6 +6,7 @@ bench/results/latest.md.
 """
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -75,8 +76,10 @@ def main():
             text=True,
         )
         seconds = time.perf_counter() - start
-    summary = " ".join(
-        line.strip() for line in result.stdout.splitlines() if line.startswith("  ")
+    summary = ", ".join(
+        " ".join(line.split())
+        for line in result.stdout.splitlines()
+        if re.fullmatch(r"  [a-z ]+\s+\d+", line)
     )
     RESULTS.mkdir(parents=True, exist_ok=True)
     table = (

@@ -337,7 +337,7 @@ class ArticlePage(Page):
 
     promote_panels = [
         *Page.promote_panels,
-        FieldPanel("original_url", read_only=True),
+        FieldPanel("original_url"),
     ]
 
     search_fields = [

@@ -409,3 +409,16 @@ def test_parent_title_and_format_can_be_given(blog, about_me, tmp_path):
     assert part(page, "intro").source == "<p>Some words about rest and</p>"
     with pytest.raises(CommandError, match="--parent 99999: no blog index"):
         run(path, "--parent", "99999")
+
+
+def test_an_overlong_title_is_reported_not_truncated(blog, about_me, tmp_path):
+    long_title = "Grief " * 50
+    path = tmp_path / "blog.xml"
+    path.write_text(
+        (FIXTURES / "wordpress.xml").read_text().replace("Sleep and Worry", long_title)
+    )
+    err = io.StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_articles", str(path), stdout=io.StringIO(), stderr=err)
+    assert "blog.xml, item 1: its title is over 255 characters" in err.getvalue()
+    assert not ArticlePage.objects.exists()

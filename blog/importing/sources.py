@@ -16,6 +16,7 @@ from blog.importing import markup, plaintext
 from blog.importing.units import Entry, words
 
 MAX_BYTES = 50 * 1024 * 1024
+MAX_TITLE = 255  # Wagtail's page title
 FORMATS = ("auto", "blogger", "wordpress", "markdown", "text")
 ATOM = "{http://www.w3.org/2005/Atom}"
 BLOGGER_KIND = "http://schemas.google.com/g/2005#kind"
@@ -111,6 +112,8 @@ def html_entry(source, title, html, **fields):
     title = " ".join((title or "").split())
     if not title:
         raise EntryError("it has no title")
+    if len(title) > MAX_TITLE:
+        raise EntryError(f"its title is over {MAX_TITLE} characters")
     units = markup.units_from_html(html or "")
     if not units:
         raise EntryError("it has no text")
@@ -250,6 +253,8 @@ def read_markdown(path, text):
     if not units:
         raise SourceError(f"{path}: there is no article text")
     title = title or path.stem.replace("-", " ").replace("_", " ").capitalize()
+    if len(title) > MAX_TITLE:
+        raise SourceError(f"{path}: the title is over {MAX_TITLE} characters")
     tags = meta.get("tags") or []
     if isinstance(tags, str):
         tags = tags.split(",")
@@ -272,6 +277,8 @@ def read_text(path, text, title=None):
     if not body:
         raise SourceError(f"{path}: there is no article text")
     title = plaintext.tidy(title) if title else plaintext.infer_title(body)
+    if len(title) > MAX_TITLE:
+        raise SourceError(f"{path}: the title is over {MAX_TITLE} characters")
     return Entry(
         source=path.name,
         title=plaintext.capitalise(title),
