@@ -169,14 +169,17 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     def route(self, request, path_components):
         """Fetch an article in one query, as its own type, where Wagtail's
-        default takes two (the page, then its specific row). The index's own
-        routes still come first, as they do by default."""
+        default takes two (the page, then its specific row), with its header
+        image joined and the image's renditions (for the page and its sharing
+        card) in one more. The index's own routes still come first, as they do
+        by default."""
         if len(path_components) != 1 or is_index_route(path_components[0]):
             return super().route(request, path_components)
         try:
             article = (
                 ArticlePage.objects.child_of(self)
-                .prefetch_related("tags")
+                .select_related("image")
+                .prefetch_related("tags", "image__renditions")
                 .get(slug=path_components[0])
             )
         except ArticlePage.DoesNotExist:

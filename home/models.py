@@ -290,6 +290,7 @@ class SharingSettings(BaseGenericSetting):
     )
 
     panels = [FieldPanel("description"), FieldPanel("default_image")]
+    select_related = ["default_image"]
 
     class Meta:
         verbose_name = "sharing and search engines"
