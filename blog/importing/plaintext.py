@@ -5,7 +5,15 @@ the text where its headings were; never add or drop a word."""
 import re
 from collections import Counter
 
-from blog.importing.units import Unit, words
+from blog.importing.units import (
+    BIO,
+    CONCLUSION,
+    FOLLOWING,
+    GETTING_HELP,
+    VIGNETTE,
+    Unit,
+    words,
+)
 
 # "n't" joins only a verb it belongs to: with stop words removed, "feeling
 # n't easy" has lost its "is" and must stay apart.
@@ -18,20 +26,9 @@ CONTRACTION = re.compile(
 SPACE_BEFORE_MARK = re.compile(r" ([,.;:?!])(?=\s|$)")
 LONE_I = re.compile(r"\bi\b")
 
-VIGNETTE = re.compile(
-    r"\b(?:(fictional(?:ized)?|composite)\s+(?:clinical\s+)?vignette)\b", re.I
-)
-FOLLOWING = re.compile(
-    r"\b(?:the )?following\s+(?:(?:fictional(?:ized)?|composite)\s+)?"
-    r"(?:clinical\s+)?vignette\b",
-    re.I,
-)
-CONCLUSION = re.compile(r"\bconclusion\b", re.I)
-GETTING_HELP = re.compile(r"\bgetting help (?:in )?therapy\b", re.I)
 # "about me", or what a stop-word filter leaves of it ("me i licensed"), or a
 # bio that starts with no heading at all ("i am a licensed ...").
 ABOUT_ME = re.compile(r"\babout me\b|\bme(?= i (?:am )?(?:a )?licensed\b)", re.I)
-BIO_START = re.compile(r"\bi (?:am )?(?:a )?licensed\b", re.I)
 POSSESSIVE = re.compile(r"\b(\w+)'s\b")
 TITLE_WORDS = range(12, 3, -1)
 
@@ -101,7 +98,7 @@ def split(text, title):
         if match is not None:
             cuts.append((match.start(), match.end(), match.group()))
             position = match.end()
-    about = ABOUT_ME.search(text, position) or BIO_START.search(text, position)
+    about = ABOUT_ME.search(text, position) or BIO.search(text, position)
     end = about.start() if about else len(text)
     if about is not None:
         heading = about.group() if ABOUT_ME.fullmatch(about.group()) else ""

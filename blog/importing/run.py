@@ -41,6 +41,7 @@ class Importer:
         self.progress = progress or (lambda done, total: None)
         self.report = Report()
         self.pages = {}  # Entry -> page id
+        self.parsed = {}  # Entry -> its parts, kept for the second pass
         self.about_me = AboutMe.get_default() or AboutMe.objects.order_by("pk").first()
         self.slugs = set(parent.get_children().values_list("slug", flat=True))
 
@@ -101,9 +102,11 @@ class Importer:
         self.report.unresolved += [(entry.title, p) for p in resolver.unresolved]
 
     def write(self, entry, titles, page):
-        entry.parsed = assemble(entry.units, entry.title, entry.lower_case)
-        if entry.parsed.bio and self.about_me is None:
-            self.about_me = self.create_about_me(entry)
+        parsed = self.parsed[entry] = assemble(
+            entry.units, entry.title, entry.lower_case
+        )
+        if parsed.bio and self.about_me is None:
+            self.about_me = self.create_about_me(entry.title, parsed.bio)
         resolver = self.resolver(titles, entry)
         created = page is None
         if created:
@@ -125,8 +128,8 @@ class Importer:
         self.redirect(entry, page)
         report = self.report
         (report.created if created else report.updated).append(entry.title)
-        report.vignettes += entry.parsed.vignettes
-        if not entry.parsed.sections_found:
+        report.vignettes += parsed.vignettes
+        if not parsed.has_sections:
             report.without_sections.append(entry.title)
         return resolver
 
@@ -154,7 +157,7 @@ class Importer:
             )
 
         body = []
-        for block_type, payload in entry.parsed.blocks:
+        for block_type, payload in self.parsed[entry].blocks:
             if block_type == "heading":
                 body.append(("heading", payload[:HEADING_LENGTH]))
             elif block_type == "vignette":
@@ -169,17 +172,17 @@ class Importer:
             body.append(("about_me", self.about_me))
         return body
 
-    def create_about_me(self, entry):
+    def create_about_me(self, title, units):
         bio = "".join(
             unit.html or f"<p>{escape(unit.text)}</p>"
-            for unit in entry.parsed.bio
+            for unit in units
             if unit.kind == "text"
         )
         about_me = AboutMe(name=IMPORTED_NAME, bio=bio, live=False)
         about_me.save()
         about_me.save_revision()
         self.report.notes.append(
-            f"Created the about-me snippet from the bio in “{entry.title}”. Add "
+            f"Created the about-me snippet from the bio in “{title}”. Add "
             "your name and details in Snippets > About me, then publish it."
         )
         return about_me

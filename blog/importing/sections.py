@@ -5,32 +5,27 @@ import re
 from dataclasses import dataclass, field
 
 from blog.importing import plaintext
-from blog.importing.units import Unit
+from blog.importing.units import (
+    BIO,
+    CONCLUSION,
+    FOLLOWING,
+    GETTING_HELP,
+    VIGNETTE,
+    Unit,
+)
 
 SECTION_HEADINGS = [
-    (
-        "vignette",
-        re.compile(
-            r"^(?:a |the )?(?:(fictional(?:ized)?|composite)\s+)"
-            r"(?:clinical\s+)?(?:vignette|case example)\b",
-            re.I,
-        ),
-    ),
-    ("conclusion", re.compile(r"^(?:in )?conclusions?\b", re.I)),
-    ("getting_help", re.compile(r"^getting help (?:in )?therapy\b", re.I)),
-    ("about_me", re.compile(r"^(?:about me|about the author|me)\b", re.I)),
+    ("vignette", VIGNETTE),
+    ("conclusion", CONCLUSION),
+    ("getting_help", GETTING_HELP),
+    ("about_me", re.compile(r"(?:about me|about the author|me)\b", re.I)),
 ]
-FOLLOWING = re.compile(
-    r"^(?:the )?following\s+(?:\(?(fictional(?:ized)?|composite)\)?\s+)?"
-    r"(?:\(?clinical\)?\s+)?vignette",
-    re.I,
-)
+LEADING_WORD = re.compile(r"(?:a |the |in )?", re.I)  # "In conclusion"
 DISCLAIMER = re.compile(
     r"^(?:this|the|all)\b[^.]{0,80}\b(?:vignettes?|stor(?:y|ies)|examples?|cases?)"
     r"\b[^.]{0,120}\b(?:fictional|fictionalized|composites?|invented)\b[^.]*\.?",
     re.I,
 )
-BIO = re.compile(r"^(?:me\s+)?I (?:am )?(?:a )?licensed\b", re.I)
 CAPITALISED = re.compile(r"\b([A-Z][a-z]{2,})\b")
 NOT_NAMES = frozenset(
     [
@@ -133,13 +128,24 @@ class Parsed:
 
     blocks: list = field(default_factory=list)  # (type, payload)
     bio: list = field(default_factory=list)  # [Unit], replaced by the snippet
-    vignettes: int = 0
-    sections_found: int = 0
+
+    @property
+    def vignettes(self):
+        return sum(block_type == "vignette" for block_type, _ in self.blocks)
+
+    @property
+    def has_sections(self):
+        return bool(self.bio) or any(
+            block_type in ("vignette", "conclusion", "getting_help")
+            for block_type, _ in self.blocks
+        )
 
 
 def section_of(heading):
+    """The part a heading starts, and the match of its marker words."""
+    start = LEADING_WORD.match(heading).end()
     for kind, pattern in SECTION_HEADINGS:
-        match = pattern.match(heading)
+        match = pattern.match(heading, start)
         if match:
             return kind, match
     return None, None
@@ -155,7 +161,6 @@ def assemble(units, title, lower_case=False):
     parsed = Parsed()
     current = "intro"
     vignette = None
-    pending_disclaimer = ""
     units = list(units)
     index = 0
     while index < len(units):
@@ -165,19 +170,17 @@ def assemble(units, title, lower_case=False):
             # "The following fictional vignette ..." opens the vignette: its
             # own heading may follow, and the sentence is the disclaimer.
             vignette = start_vignette(parsed, kind_of(unit.text))
+            vignette.disclaimer = unit.text
             current = "vignette"
-            pending_disclaimer = unit.text
             if index < len(units) and units[index].kind == "heading":
                 kind, match = section_of(units[index].text)
                 if kind == "vignette":
                     vignette.kind = kind_of(match.group())
                     vignette.title = rest_of(units[index].text, match)
                     index += 1
-            vignette.disclaimer = pending_disclaimer
             continue
         if unit.kind == "text" and current != "about_me" and BIO.match(unit.text):
             current = "about_me"
-            parsed.sections_found += 1
         if unit.kind == "heading":
             kind, match = section_of(unit.text)
             if kind == "vignette" and current == "vignette" and not vignette.body:
@@ -185,7 +188,6 @@ def assemble(units, title, lower_case=False):
                 continue
             if kind is not None and not (kind == "about_me" and current == "about_me"):
                 current = kind
-                parsed.sections_found += 1
                 if kind == "vignette":
                     vignette = start_vignette(parsed, kind_of(match.group()))
                     vignette.title = rest_of(unit.text, match)
@@ -205,7 +207,6 @@ def assemble(units, title, lower_case=False):
 def start_vignette(parsed, kind):
     vignette = Vignette(kind=kind)
     parsed.blocks.append(("vignette", vignette))
-    parsed.vignettes += 1
     return vignette
 
 

@@ -127,35 +127,52 @@ def html_entry(source, title, html, **fields):
     )
 
 
+def collect(items):
+    """Entries, failures and skipped counts from an export's items, each
+    given as (source, why it is skipped or None, the entry's fields)."""
+    entries, failures, skipped = [], [], Counter()
+    for source, skip, fields in items:
+        if skip:
+            skipped[skip] += 1
+            continue
+        try:
+            entries.append(html_entry(source, **fields))
+        except EntryError as error:
+            failures.append((source, str(error)))
+    return entries, failures, skipped
+
+
 def read_blogger(path, root, include_drafts):
     if root.tag != f"{ATOM}feed":
         raise SourceError(f"{path}: not a Blogger export (no Atom <feed>)")
-    entries, failures, skipped = [], [], Counter()
+    return collect(blogger_items(path, root, include_drafts))
+
+
+def blogger_items(path, root, include_drafts):
     for number, item in enumerate(root.findall(f"{ATOM}entry"), 1):
         source = f"{path.name}, entry {number}"
         kind = blogger_kind(item)
-        if kind != "post":
-            skipped[kind] += 1
-            continue
         draft = item.find(f"{APP}control/{APP}draft")
         status = child_text(item, "status").upper()
         is_draft = (draft is not None and draft.text == "yes") or status == "DRAFT"
-        if is_draft and not include_drafts:
-            skipped["draft"] += 1
-            continue
-        try:
-            entries.append(
-                html_entry(
-                    source,
-                    child_text(item, "title"),
-                    child_text(item, "content"),
-                    date=to_date(child_text(item, "published")),
-                    tags=[
+        if kind != "post":
+            yield source, kind, None
+        elif is_draft and not include_drafts:
+            yield source, "draft", None
+        else:
+            yield (
+                source,
+                None,
+                {
+                    "title": child_text(item, "title"),
+                    "html": child_text(item, "content"),
+                    "date": to_date(child_text(item, "published")),
+                    "tags": [
                         c.get("term")
                         for c in item.findall(f"{ATOM}category")
                         if c.get("scheme") in (BLOGGER_LABEL, None) and c.get("term")
                     ],
-                    original_url=next(
+                    "original_url": next(
                         (
                             link.get("href")
                             for link in item.findall(f"{ATOM}link")
@@ -163,11 +180,8 @@ def read_blogger(path, root, include_drafts):
                         ),
                         "",
                     ),
-                )
+                },
             )
-        except EntryError as error:
-            failures.append((source, str(error)))
-    return entries, failures, skipped
 
 
 def blogger_kind(item):
@@ -195,26 +209,28 @@ def read_wordpress(path, root, include_drafts):
     channel = root.find("channel")
     if root.tag != "rss" or channel is None:
         raise SourceError(f"{path}: not a WordPress export (no <rss><channel>)")
-    entries, failures, skipped = [], [], Counter()
+    return collect(wordpress_items(path, channel, include_drafts))
+
+
+def wordpress_items(path, channel, include_drafts):
     for number, item in enumerate(channel.findall("item"), 1):
         source = f"{path.name}, item {number}"
         post_type = child_text(item, "post_type") or "post"
         status = child_text(item, "status") or "publish"
         if post_type != "post":
-            skipped[post_type] += 1
-            continue
-        if status != "publish" and not include_drafts:
-            skipped[status] += 1
-            continue
-        try:
-            entries.append(
-                html_entry(
-                    source,
-                    child_text(item, "title"),
-                    child_text(item, "encoded"),
-                    date=to_date(child_text(item, "post_date"))
+            yield source, post_type, None
+        elif status != "publish" and not include_drafts:
+            yield source, status, None
+        else:
+            yield (
+                source,
+                None,
+                {
+                    "title": child_text(item, "title"),
+                    "html": child_text(item, "encoded"),
+                    "date": to_date(child_text(item, "post_date"))
                     or to_date(child_text(item, "pubDate")),
-                    tags=list(
+                    "tags": list(
                         dict.fromkeys(
                             " ".join((c.text or "").split())
                             for c in item.findall("category")
@@ -222,12 +238,9 @@ def read_wordpress(path, root, include_drafts):
                             and (c.text or "").strip()
                         )
                     ),
-                    original_url=child_text(item, "link"),
-                )
+                    "original_url": child_text(item, "link"),
+                },
             )
-        except EntryError as error:
-            failures.append((source, str(error)))
-    return entries, failures, skipped
 
 
 def read_markdown(path, text):

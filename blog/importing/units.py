@@ -58,6 +58,22 @@ STOP_WORDS = frozenset(
 )
 
 
+# The words that mark an article's parts, wherever they are found: run into
+# scraped text (plaintext.py) or standing as headings (sections.py).
+VIGNETTE = re.compile(
+    r"\b(?:fictional(?:ized)?|composite)\s+(?:clinical\s+)?(?:vignette|case example)\b",
+    re.I,
+)
+FOLLOWING = re.compile(
+    r"\b(?:the )?following\s+(?:\(?(?:fictional(?:ized)?|composite)\)?\s+)?"
+    r"(?:\(?clinical\)?\s+)?vignette\b",
+    re.I,
+)
+CONCLUSION = re.compile(r"\bconclusions?\b", re.I)
+GETTING_HELP = re.compile(r"\bgetting help (?:in )?therapy\b", re.I)
+BIO = re.compile(r"\b(?:me\s+)?i (?:am )?(?:a )?licensed\b", re.I)
+
+
 @dataclass
 class Unit:
     """A heading, or a run of body text: `html` when the source had markup,

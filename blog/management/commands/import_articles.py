@@ -1,5 +1,7 @@
 """python manage.py import_articles PATH [PATH ...]"""
 
+from collections import Counter
+
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page, Site
@@ -39,7 +41,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         parent = self.parent(options["parent"])
-        entries, failures, skipped = [], [], {}
+        entries, failures, skipped = [], [], Counter()
         for path in options["paths"]:
             try:
                 found, failed, passed_over = read(
@@ -53,8 +55,7 @@ class Command(BaseCommand):
                 continue
             entries += found
             failures += failed
-            for kind, count in passed_over.items():
-                skipped[kind] = skipped.get(kind, 0) + count
+            skipped += passed_over
         with transaction.atomic():
             importer = Importer(parent, options["publish"], self.progress)
             report = importer.run(entries)
