@@ -47,7 +47,7 @@ def person(about, home_url, image_url=None):
             ],
             "jobTitle": about.job_title,
             "url": about.website or home_url,
-            "sameAs": [url for url in (about.booking_url,) if url],
+            "sameAs": [about.booking_url] if about.booking_url else [],
             "image": image_url,
             "knowsAbout": about.specialty_list,
         }

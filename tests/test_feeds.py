@@ -7,7 +7,12 @@ import feedparser
 import pytest
 from wagtail.models import PageViewRestriction
 
-from tests.factories import article_body, make_article, make_image
+from tests.factories import (
+    article_body,
+    make_article,
+    make_image,
+    make_vignette_library,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -115,7 +120,16 @@ def test_a_summary_left_empty_comes_from_the_intro(client, blog):
 
 def test_every_page_names_its_feeds(client, articles):
     newest, _ = articles
-    pages = ["/", "/blog/", "/blog/topics/", newest.url, "/search/?q=grief"]
+    make_vignette_library()
+    pages = [
+        "/",
+        "/blog/",
+        "/blog/topics/",
+        newest.url,
+        "/vignettes/",
+        "/search/?q=grief",
+        "/search/",
+    ]
     for url in pages:
         html = client.get(url).content.decode()
         assert (

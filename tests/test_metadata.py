@@ -5,6 +5,7 @@ import json
 from html.parser import HTMLParser
 
 import pytest
+from django.urls import reverse
 
 from blog.models import first_sentences
 from home.models import SharingSettings
@@ -222,3 +223,28 @@ def test_the_canonical_address_keeps_only_the_page_number(client, blog):
     assert page.links["canonical"] == "http://localhost/blog/?page=2"
     page = head(client, "/blog/?page=1")
     assert page.links["canonical"] == "http://localhost/blog/"
+
+
+def test_the_therapist_sets_the_sharing_card_in_the_admin(editor_client, client, blog):
+    card = make_image("Practice card")
+    pk = SharingSettings.objects.get().pk
+    response = editor_client.post(
+        reverse("wagtailsettings:edit", args=["home", "sharingsettings", pk]),
+        {"description": "Gentle articles about therapy.", "default_image": card.pk},
+    )
+    assert response.status_code == 302
+    sharing = SharingSettings.objects.get()
+    assert sharing.description == "Gentle articles about therapy."
+    assert sharing.default_image == card
+    page = head(client, "/")
+    assert page.one("description") == "Gentle articles about therapy."
+    assert page.one("og:image").startswith("http://localhost/media/images/")
+    assert page.one("og:image:alt") == "Practice card"
+
+    too_long = editor_client.post(
+        reverse("wagtailsettings:edit", args=["home", "sharingsettings", pk]),
+        {"description": "x" * 301, "default_image": ""},
+    )
+    assert too_long.status_code == 200
+    assert "at most 300 characters" in too_long.content.decode()
+    assert SharingSettings.objects.get().default_image == card
