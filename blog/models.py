@@ -86,6 +86,13 @@ class BlogIndexPage(RoutablePageMixin, Page):
 
     objects = PageManager.from_queryset(PublicPageQuerySet)()
 
+    @classmethod
+    def for_site(cls, site):
+        """The site's live, public blog, or None."""
+        if site is None:
+            return None
+        return cls.objects.live().public().descendant_of(site.root_page).first()
+
     def articles(self):
         return ArticlePage.objects.listed().child_of(self)
 

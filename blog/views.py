@@ -36,11 +36,7 @@ def search(request):
     if site is not None:
         articles = articles.descendant_of(site.root_page)
     topics = topics_of(articles)
-    blog = (
-        BlogIndexPage.objects.live().public().descendant_of(site.root_page).first()
-        if site is not None
-        else None
-    )
+    blog = BlogIndexPage.for_site(site)
     # Raw values never reach the database: the topic is matched in Python.
     topic = next((tag for tag in topics if tag.slug == topic_slug), None)
     context = {

@@ -44,9 +44,7 @@ def find_blog(context, site):
         return page
     if context.get("blog") is not None:
         return context["blog"]
-    if site is None:
-        return None
-    return BlogIndexPage.objects.live().public().descendant_of(site.root_page).first()
+    return BlogIndexPage.for_site(site)
 
 
 def feeds(context, site):
