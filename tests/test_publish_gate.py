@@ -7,6 +7,7 @@ from unittest import mock
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import rich_text
 
@@ -20,6 +21,7 @@ from tests.factories import (
 )
 from tests.forms import article_form, vignette_form
 from vignettes.models import Vignette
+from vignettes.wagtail_hooks import unsafe_articles
 
 RULES = {
     "kind": ({"kind": ""}, "Choose whether this vignette is fictional or composite."),
@@ -120,6 +122,21 @@ class PublishGateTests(WagtailPageTestCase):
             list(Vignette.objects.values_list("title", flat=True)),
             ["Noor and the silent dinner"],
         )
+
+    def test_the_bulk_publish_check_costs_the_same_for_any_number_of_pages(self):
+        for count in (2, 8):
+            drafts = [
+                make_article(
+                    parent=self.blog,
+                    publish=False,
+                    body=[("vignette", vignette_value(deidentified=n % 2 == 0))],
+                )
+                for n in range(count)
+            ]
+            pages = list(Page.objects.filter(pk__in=[d.pk for d in drafts]))
+            with self.assertNumQueries(1):
+                unsafe = unsafe_articles(pages)
+            self.assertEqual(len(unsafe), count // 2)
 
     def test_bulk_publishing_a_draft_without_the_confirmation_is_refused(self):
         unsafe = make_article(

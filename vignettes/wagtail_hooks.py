@@ -1,25 +1,42 @@
+import json
+
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import redirect
 from wagtail import hooks
+from wagtail.models import Revision
 
 from blog.models import ArticlePage
 from vignettes.blocks import publish_problems
 from vignettes.identifiers import identifier_warnings
 
 
-def lacks_safeguards(page):
-    """Whether publishing this page's latest draft would put a vignette live
-    without its kind, disclaimer or de-identification confirmation."""
-    page = page.specific
-    if not isinstance(page, ArticlePage):
-        return False
-    revision = page.get_latest_revision()
-    article = revision.as_object() if revision else page
-    return any(
-        publish_problems(block.value)
-        for block in article.body
-        if block.block_type == "vignette"
-    )
+def unsafe_articles(pages):
+    """The articles among `pages` whose latest draft would put a vignette live
+    without its kind, disclaimer or de-identification confirmation.
+
+    Reads each draft's stored body as it is, one query for all of them, where
+    rebuilding each page from its revision would cost two queries a page.
+    """
+    article_type = ContentType.objects.get_for_model(ArticlePage)
+    articles = [page for page in pages if page.content_type_id == article_type.pk]
+    drafts = Revision.objects.in_bulk([page.latest_revision_id for page in articles])
+    return [
+        page
+        for page in articles
+        if any(
+            block["type"] == "vignette" and publish_problems(block["value"])
+            for block in draft_body(page, drafts)
+        )
+    ]
+
+
+def draft_body(page, drafts):
+    """The body bulk publishing would put live, as stored."""
+    revision = drafts.get(page.latest_revision_id)
+    if revision is None:  # never saved through a revision: its own row
+        return page.specific.body.raw_data
+    return json.loads(revision.content["body"])
 
 
 @hooks.register("before_bulk_action")
@@ -31,9 +48,7 @@ def refuse_unsafe_bulk_publish(request, action_type, objects, action):
     if action.cleaned_form.cleaned_data.get("include_descendants"):
         for page in objects:
             pages += page.get_descendants().not_live()
-    titles = [
-        page.get_admin_display_title() for page in pages if lacks_safeguards(page)
-    ]
+    titles = [page.get_admin_display_title() for page in unsafe_articles(pages)]
     if not titles:
         return None
     messages.error(
