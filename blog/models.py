@@ -6,7 +6,7 @@ from functools import cached_property
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Case, Count, F, Max, Q, Value, When
+from django.db.models import Case, Count, F, Max, OuterRef, Q, Subquery, Value, When
 from django.http import Http404
 from django.utils import timezone
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -22,7 +22,7 @@ from wagtail.search import index
 from blog.blocks import ArticleStreamBlock
 from blog.feeds import ArticleFeed, AtomArticleFeed
 from blog.forms import CONTENT_NOTE_CHOICES, ArticlePageForm
-from home.models import AboutMe, PublicPageQuerySet, sitemap_entry
+from home.models import AboutMe, PublicPageQuerySet, ReaderPage, sitemap_entry
 from vignettes.panels import IdentifierWarningsPanel
 
 ARTICLES_PER_PAGE = 10
@@ -69,7 +69,7 @@ def paginate(request, items):
     return Paginator(items, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
 
 
-class BlogIndexPage(RoutablePageMixin, Page):
+class BlogIndexPage(RoutablePageMixin, ReaderPage):
     """The blog's front door: every article, newest first, and the topics."""
 
     intro = RichTextField(
@@ -256,7 +256,7 @@ class ArticlePageQuerySet(PublicPageQuerySet):
 NEWEST_FIRST = ("-date", "-first_published_at", "-pk")
 
 
-class ArticlePage(Page):
+class ArticlePage(ReaderPage):
     """One article: introduction, vignette, conclusion, getting help, about me."""
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
@@ -415,24 +415,34 @@ class ArticlePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["blog"] = self.get_parent().specific_deferred
-        context["related_articles"] = self.related_articles()
+        context["related_articles"] = self.related_articles(
+            in_memory=getattr(request, "is_preview", False)
+        )
         context["older_article"], context["newer_article"] = self.neighbours()
         return context
 
-    def related_articles(self):
+    def related_articles(self, in_memory=False):
         """Up to four articles to read next, in one query.
 
         Hand-picked ones come first, in the editor's order; the rest are those
         sharing the most topics, newest first on a tie. Only live, public
-        articles, never this one and never twice.
+        articles, never this one and never twice. A preview (`in_memory`) shows
+        the picks in the editor's form, not the saved ones.
         """
-        picked = list(dict.fromkeys(link.page_id for link in self.related_links.all()))
         topics = [tag.pk for tag in self.tags.all()]
-        picked_order = Case(
-            *(When(pk=pk, then=Value(position)) for position, pk in enumerate(picked)),
-            default=None,
-            output_field=models.IntegerField(),
-        )
+        if in_memory:
+            picked = dict.fromkeys(link.page_id for link in self.related_links.all())
+            picked_order = Case(
+                *(When(pk=pk, then=Value(place)) for place, pk in enumerate(picked)),
+                default=None,
+                output_field=models.IntegerField(),
+            )
+        else:
+            picked_order = Subquery(
+                ArticleRelatedPage.objects.filter(article=self.pk, page=OuterRef("pk"))
+                .order_by("sort_order")
+                .values("sort_order")[:1]
+            )
         return list(
             ArticlePage.objects.live()
             .public()

@@ -5,3 +5,8 @@ class HomeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "home"
     verbose_name = "Practice"
+
+    def ready(self):
+        from home import signals
+
+        signals.connect()

@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Exists, Max, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.utils.html import strip_tags
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -16,6 +16,8 @@ from wagtail.models import (
 )
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+
+from home.caching import remember
 
 PHONE_VALIDATOR = RegexValidator(
     r"^\+?[0-9 ().\-]{7,25}$",
@@ -46,6 +48,26 @@ class PublicPageQuerySet(PageQuerySet):
         return self.exclude(view_restricted())
 
 
+class ReaderPage(Page):
+    """A page type readers are served, with Wagtail's view-restriction check in
+    one query where it takes two (the ancestors, then their restrictions): the
+    ancestors' paths are the prefixes of the page's own."""
+
+    class Meta:
+        abstract = True
+
+    def get_view_restrictions(self):
+        paths = [
+            self.path[:end]
+            for end in range(self.steplen, len(self.path) + 1, self.steplen)
+        ]
+        # An alias shares the restrictions of the page it copies.
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths, page__alias_of__isnull=True)
+            | Q(page__in=Page.objects.filter(path__in=paths).values("alias_of"))
+        )
+
+
 def sitemap_entry(page, request, shown_pages):
     """The page's sitemap entry, dated by the newest publication among the
     page itself and the pages it lists, since a listing changes with them."""
@@ -61,7 +83,7 @@ def split_lines(text):
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-class HomePage(Page):
+class HomePage(ReaderPage):
     """The site root: the practice's welcome and the way into the blog."""
 
     intro = RichTextField(
@@ -81,6 +103,17 @@ class HomePage(Page):
 
         articles = ArticlePage.objects.live().public().descendant_of(self)
         return [sitemap_entry(self, request, articles)]
+
+    def route(self, request, path_components):
+        """Fetch a section (the blog, the vignettes) as its own type in one
+        query, where Wagtail's default takes two: the page, then its row."""
+        if path_components:
+            for model in self.allowed_subpage_models():
+                section = model.objects.child_of(self).filter(slug=path_components[0])
+                if section := section.first():
+                    section._cached_parent_obj = self
+                    return section.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from blog.models import BlogIndexPage
@@ -212,8 +245,20 @@ class AboutMe(
         return cls.objects.filter(live=True).order_by("pk").first()
 
 
+class SharedSetting(BaseGenericSetting):
+    """A setting shown on every page, kept in the page cache between changes
+    (saving one clears it) rather than read on every request."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _get_or_create(cls):
+        return remember(f"setting:{cls._meta.label_lower}", super()._get_or_create)
+
+
 @register_setting(icon="help")
-class GettingHelpSettings(BaseGenericSetting):
+class GettingHelpSettings(SharedSetting):
     """The practice's call to action, shared by the getting-help block of every
     article so that a new phone number is typed once."""
 
@@ -266,7 +311,7 @@ class GettingHelpSettings(BaseGenericSetting):
 
 
 @register_setting(icon="globe")
-class SharingSettings(BaseGenericSetting):
+class SharingSettings(SharedSetting):
     """How the site looks when shared and to search engines, where a page has
     nothing of its own to show."""
 
@@ -309,7 +354,7 @@ NOT_THERAPY_NOTICE = (
 
 
 @register_setting(icon="warning")
-class ReaderNoticeSettings(BaseGenericSetting):
+class ReaderNoticeSettings(SharedSetting):
     """The notices at the foot of every page. Readers may arrive in distress,
     so the crisis notice can be reworded but never removed."""
 

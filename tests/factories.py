@@ -112,7 +112,11 @@ def make_article(parent=None, tags=(), related=(), publish=True, **kwargs):
     page = ArticlePage(**fields, live=False)
     (parent or make_blog_index()).add_child(instance=page)
     page.tags.set(list(tags))
-    page.related_links = [ArticleRelatedPage(page=other) for other in related]
+    # In the editor's order, as the admin's inline form saves it.
+    page.related_links = [
+        ArticleRelatedPage(page=other, sort_order=place)
+        for place, other in enumerate(related)
+    ]
     revision = page.save_revision()
     if publish:
         revision.publish()

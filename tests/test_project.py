@@ -14,12 +14,17 @@ def test_no_model_change_lacks_a_migration():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
 
 
-def test_whitenoise_sits_right_after_the_security_middleware():
+def test_middleware_order():
+    """The page cache stores a page after every other middleware has done its
+    part and looks one up last, once the user is known; whitenoise answers
+    static files before anything else runs."""
     middleware = settings.MIDDLEWARE
-    assert middleware[:2] == [
+    assert middleware[:3] == [
+        "home.caching.UpdatePageCacheMiddleware",
         "django.middleware.security.SecurityMiddleware",
         "whitenoise.middleware.WhiteNoiseMiddleware",
     ]
+    assert middleware[-1] == "home.caching.FetchFromPageCacheMiddleware"
 
 
 @pytest.mark.django_db

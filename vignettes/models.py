@@ -6,7 +6,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from blog.models import ArticlePage, join_words, paginate
-from home.models import sitemap_entry
+from home.models import ReaderPage, sitemap_entry
 from vignettes.blocks import KIND_CHOICES, KIND_LABELS, kind_label
 
 
@@ -117,7 +117,7 @@ def catalogue_under(page):
     )
 
 
-class VignetteIndexPage(Page):
+class VignetteIndexPage(ReaderPage):
     """The vignette library: every clinical story on the site, newest first."""
 
     intro = RichTextField(

@@ -1,4 +1,7 @@
-"""Production: secrets and hosts come from the environment, never defaults."""
+"""Production: secrets and hosts come from the environment, never defaults.
+
+`manage.py check --deploy` is clean with SECRET_KEY and ALLOWED_HOSTS set.
+"""
 
 import os
 
@@ -7,18 +10,63 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 from .base import STORAGES
 
+
+def env_list(name):
+    return [
+        item.strip() for item in os.environ.get(name, "").split(",") if item.strip()
+    ]
+
+
+def env_flag(name, default):
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
 DEBUG = False
 
 try:
     SECRET_KEY = os.environ["SECRET_KEY"]
 except KeyError as exc:
-    raise ImproperlyConfigured("Set SECRET_KEY in the environment.") from exc
+    raise ImproperlyConfigured(
+        "Set SECRET_KEY in the environment: a long random string, for example "
+        "from `python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
+    ) from exc
 
-ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
-CSRF_TRUSTED_ORIGINS = [
-    o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o
-]
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# HTTPS. Behind a proxy that terminates TLS, name the header it sets
+# (SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto) so Django knows a request was
+# HTTPS; only a proxy that always sets or strips that header may be trusted.
+if proxy_header := os.environ.get("SECURE_PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = (
+        "HTTP_" + proxy_header.upper().replace("-", "_"),
+        "https",
+    )
+SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)
+if not SECURE_SSL_REDIRECT:
+    # Switched off on purpose: the proxy in front redirects to HTTPS itself.
+    SILENCED_SYSTEM_CHECKS = ["security.W008"]
+SESSION_COOKIE_SECURE = True
+CSRF_COOKIE_SECURE = True
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD", True)
+
+# Hashed, compressed (gzip and brotli) static files, cached for a year by
+# browsers since their names change with their content.
 STORAGES["staticfiles"]["BACKEND"] = (
     "whitenoise.storage.CompressedManifestStaticFilesStorage"
 )
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+    },
+}

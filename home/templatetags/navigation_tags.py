@@ -4,6 +4,7 @@ from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import 
 )
 from wagtail.models import Site
 
+from home.caching import remember
 from home.models import view_restricted
 
 register = template.Library()
@@ -17,10 +18,18 @@ def site_root(context):
 
 @register.inclusion_tag("includes/site_navigation.html", takes_context=True)
 def site_navigation(context):
-    """The home page's live, public children marked "show in menus"."""
+    """The home page's live, public children marked "show in menus", kept
+    in the page cache until the next publish."""
     root = site_root(context)
     items = (
-        root.get_children().live().in_menu().exclude(view_restricted()) if root else []
+        remember(
+            f"menu:{root.pk}",
+            lambda: list(
+                root.get_children().live().in_menu().exclude(view_restricted())
+            ),
+        )
+        if root
+        else []
     )
     return {"root": root, "items": items, "current": context.get("page")}
 

@@ -140,10 +140,10 @@ class Command(BaseCommand):
             page = pages[spec["slug"]]
             page.body = self.article_body(spec, pages, about_me)
             page.tags.set(spec["tags"])
+            picks = [pages[slug] for slug in spec["related"] if slug in pages]
             page.related_links = [
-                ArticleRelatedPage(page=pages[slug])
-                for slug in spec["related"]
-                if slug in pages
+                ArticleRelatedPage(page=pick, sort_order=place)
+                for place, pick in enumerate(picks)
             ]
             page.save_revision().publish()
         return len(new_specs)

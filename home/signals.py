@@ -1,0 +1,47 @@
+"""Every change a reader could see clears the page cache (home/caching.py)."""
+
+from django.apps import apps
+from django.db.models.signals import post_delete, post_save
+from taggit.models import Tag
+from wagtail.contrib.settings.models import BaseGenericSetting
+from wagtail.images import get_image_model
+from wagtail.models import PageViewRestriction, Site, get_page_models
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
+
+from home.caching import content_changed
+
+
+def page_changed(sender, instance, **kwargs):
+    content_changed([instance])
+
+
+def page_moved(sender, instance, url_path_before, **kwargs):
+    # A CDN still holds the page, and what is under it, at the old address.
+    content_changed([instance], old_url_path=url_path_before)
+
+
+def other_change(sender, **kwargs):
+    content_changed()
+
+
+def connect():
+    """Receivers for the models readers see, by sender: a receiver for every
+    model would stop Django deleting rows in bulk anywhere else."""
+    for signal in (page_published, page_unpublished):
+        signal.connect(page_changed)
+    post_page_move.connect(page_moved)
+    # Snippets (the about-me) are seen by readers once published.
+    for signal in (published, unpublished):
+        signal.connect(other_change)
+    settings = [m for m in apps.get_models() if issubclass(m, BaseGenericSetting)]
+    for model in get_page_models():
+        post_delete.connect(page_changed, sender=model)
+    for model in (*settings, Site, Tag, PageViewRestriction, get_image_model()):
+        post_save.connect(other_change, sender=model)
+        post_delete.connect(other_change, sender=model)
