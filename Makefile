@@ -8,7 +8,7 @@ PG_URL ?= postgresql://postgres@127.0.0.1:5432
 # Browser tests drive Debian's Chromium; Playwright never downloads its own.
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: install run test lint format bench clean
+.PHONY: install run serve test lint format bench clean
 
 install: $(STAMP)
 
@@ -22,6 +22,14 @@ run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# Production, as deployed: the environment gives SECRET_KEY, ALLOWED_HOSTS and
+# the rest (README, "Configuration"); gunicorn.conf.py sets up the workers.
+serve: $(STAMP)
+	@test -n "$$SECRET_KEY" || { echo "make serve: set SECRET_KEY (and ALLOWED_HOSTS) in the environment; see README"; exit 1; }
+	DJANGO_SETTINGS_MODULE=cms.settings.production $(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DJANGO_SETTINGS_MODULE=cms.settings.production $(BIN)/python manage.py migrate --noinput
+	DJANGO_SETTINGS_MODULE=cms.settings.production PORT=$(PORT) $(BIN)/gunicorn
 
 $(CHROMIUM):
 	apt-get update

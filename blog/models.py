@@ -155,6 +155,21 @@ class BlogIndexPage(RoutablePageMixin, ReaderPage):
         """The full address of one of the index's own views, such as a topic."""
         return self.get_full_url(request) + self.reverse_subpage(name, args=args)
 
+    def get_cached_paths(self):
+        """Everything a CDN holds of the index: its views, feeds and topics."""
+        topics = [
+            path
+            for slug in self.topics().values_list("slug", flat=True)
+            for path in self.topic_paths(slug)
+        ]
+        return ["/", "/feed/", "/feed/atom/", "/topics/", *topics]
+
+    def topic_paths(self, slug):
+        return [
+            "/" + self.reverse_subpage(name, args=[slug])
+            for name in ("topic", "topic_feed")
+        ]
+
     def get_sitemap_urls(self, request=None):
         """The index, its topic list and every topic page, each dated by the
         newest article it lists."""
@@ -456,6 +471,16 @@ class ArticlePage(ReaderPage):
                 :MAX_RELATED
             ]
         )
+
+    def topic_urls(self):
+        """Its topics' pages and feeds, which a CDN must drop when the article
+        changes, even once it has left them."""
+        blog = self.get_parent().specific
+        return [
+            blog.get_full_url() + path.lstrip("/")
+            for tag in self.tags.all()
+            for path in blog.topic_paths(tag.slug)
+        ]
 
     def neighbours(self):
         """The next older and next newer article in the same blog, in one query.

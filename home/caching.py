@@ -123,6 +123,8 @@ def purge_cdn(pages, old_url_path=None):
     # page: listings, feeds and, for a snippet or a setting, every page show
     # the change, and a blog this size is purged whole.
     batch.add_pages(pages)
+    for page in pages:
+        batch.add_urls(getattr(page.specific, "topic_urls", list)())
     batch.add_pages(Page.objects.live().filter(depth__gt=1).specific())
     for site in Site.objects.select_related("root_page"):
         batch.add_urls([f"{site.root_url}/sitemap.xml"])

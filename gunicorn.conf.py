@@ -1,0 +1,23 @@
+"""gunicorn's settings for `make serve`; gunicorn reads this file by itself.
+
+Sync workers suit a site whose pages come from the page cache or from a few
+quick queries. Every value can be changed through the environment.
+"""
+
+import multiprocessing
+import os
+
+bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+# A slow client or a stuck request frees its worker after this long.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = 30
+keepalive = 5
+# Workers are replaced now and then, so a slow leak can never build up.
+max_requests = 2000
+max_requests_jitter = 200
+# Only a proxy on this machine may say a request came over HTTPS.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+errorlog = "-"
+wsgi_app = "cms.wsgi:application"

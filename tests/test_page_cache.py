@@ -1,0 +1,305 @@
+"""The page cache: readers get stored pages, and every change an editor makes
+is on the very next request, on every page that shows it."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from wagtail.contrib.frontend_cache.backends import BaseBackend
+from wagtail.models import PageViewRestriction
+from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+from blog.models import BlogIndexPage
+from home.models import (
+    AboutMe,
+    GettingHelpSettings,
+    ReaderNoticeSettings,
+    SharingSettings,
+)
+from tests.factories import (
+    article_body,
+    home_page,
+    make_about_me,
+    make_article,
+    make_superuser,
+    make_vignette_library,
+)
+from tests.forms import article_form
+from tests.test_shared_content import about_me_form
+
+pytestmark = pytest.mark.django_db
+
+BODY = [("intro", rich_text("<p>Grief comes in waves, and each one passes.</p>"))]
+# Pages that list articles by title, then every listing.
+ARTICLE_LISTINGS = ["/", "/blog/", "/blog/topics/grief/", "/blog/feed/"]
+LISTINGS = [*ARTICLE_LISTINGS, "/blog/topics/"]
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+@pytest.fixture
+def reader():
+    return Client()
+
+
+@pytest.fixture
+def editor():
+    editor = Client()
+    editor.force_login(make_superuser())
+    return editor
+
+
+@pytest.fixture
+def article(blog):
+    about_me = make_about_me()
+    make_vignette_library()
+    return make_article(
+        title="Sitting with grief", tags=["Grief"], body=article_body(about_me)
+    )
+
+
+def warm(reader, *urls):
+    """Fetch each page twice, so the second comes from the cache."""
+    for url in urls:
+        reader.get(url)
+        response = reader.get(url)
+        assert response.status_code == 200, url
+        assert response["X-Page-Cache"] == "hit", url
+
+
+def text(reader, url):
+    response = reader.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def test_readers_get_a_stored_page_that_browsers_check_back_on(reader, article):
+    first = reader.get(article.url)
+    assert first["X-Page-Cache"] == "miss"
+    second = reader.get(article.url)
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second["Cache-Control"] == "public, max-age=0, s-maxage=600"
+    for url in [*LISTINGS, "/blog/feed/atom/", "/vignettes/", "/sitemap.xml"]:
+        warm(reader, url)
+
+
+def test_editors_search_posts_and_previews_bypass_it(reader, editor, article):
+    warm(reader, article.url)
+    response = editor.get(article.url)
+    assert "X-Page-Cache" not in response
+    assert "private" in response["Cache-Control"]
+    assert 'id="wagtail-userbar' in response.content.decode()
+    for _ in range(2):
+        search = reader.get("/search/?q=grief")
+        assert "X-Page-Cache" not in search
+        assert reader.post(article.url).get("X-Page-Cache") is None
+    preview = editor.get(reverse("wagtailadmin_pages:view_draft", args=[article.pk]))
+    assert preview.status_code == 200 and "X-Page-Cache" not in preview
+
+
+def test_the_cache_can_be_switched_off(reader, article, settings):
+    settings.PAGE_CACHE_SECONDS = 0
+    reader.get(article.url)
+    assert "X-Page-Cache" not in reader.get(article.url)
+
+
+def test_a_new_article_shows_at_once_in_every_listing(reader, editor, article):
+    warm(reader, *LISTINGS, "/sitemap.xml")
+    blog = BlogIndexPage.objects.get()
+    response = editor.post(
+        reverse("wagtailadmin_pages:add", args=["blog", "articlepage", blog.pk]),
+        article_form(BODY, title="Grief at the holidays", tags="Grief")
+        | {"action-publish": "action-publish"},
+    )
+    assert response.status_code == 302
+    for url in ARTICLE_LISTINGS:
+        assert "Grief at the holidays" in text(reader, url), url
+    assert "/blog/why-we-go-quiet/" in text(reader, "/sitemap.xml")
+    # The topic list counts it.
+    assert "2 articles" in text(reader, "/blog/topics/")
+
+
+def test_an_edit_shows_at_once_on_the_article_and_its_listings(reader, editor, article):
+    warm(reader, article.url, *LISTINGS)
+    response = editor.post(
+        reverse("wagtailadmin_pages:edit", args=[article.pk]),
+        article_form(BODY, title="Sitting with loss", slug=article.slug, tags="Grief")
+        | {"action-publish": "action-publish"},
+    )
+    assert response.status_code == 302
+    for url in [article.url, *ARTICLE_LISTINGS]:
+        html = text(reader, url)
+        assert "Sitting with loss" in html and "Sitting with grief" not in html, url
+
+
+def test_an_unpublished_article_is_gone_at_once(reader, editor, article):
+    warm(reader, article.url, *LISTINGS)
+    response = editor.post(reverse("wagtailadmin_pages:unpublish", args=[article.pk]))
+    assert response.status_code == 302
+    assert reader.get(article.url).status_code == 404
+    for url in ["/", "/blog/", "/blog/feed/"]:
+        assert "Sitting with grief" not in text(reader, url), url
+    assert reader.get("/blog/topics/grief/").status_code == 404
+
+
+def test_a_deleted_article_is_gone_at_once(reader, editor, article):
+    warm(reader, article.url, *LISTINGS)
+    response = editor.post(reverse("wagtailadmin_pages:delete", args=[article.pk]))
+    assert response.status_code == 302
+    assert reader.get(article.url).status_code == 404
+    for url in ["/", "/blog/", "/blog/feed/"]:
+        assert "Sitting with grief" not in text(reader, url), url
+
+
+def test_a_moved_article_answers_at_its_new_address_at_once(reader, editor, article):
+    archive = BlogIndexPage(title="Archive", slug="archive")
+    home_page().add_child(instance=archive)
+    archive.save_revision().publish()
+    old_url = article.url
+    warm(reader, old_url, "/blog/", "/archive/")
+    response = editor.post(
+        reverse("wagtailadmin_pages:move_confirm", args=[article.pk, archive.pk])
+    )
+    assert response.status_code == 302
+    new_url = f"/archive/{article.slug}/"
+    # Wagtail keeps the old address working with a permanent redirect.
+    moved = reader.get(old_url)
+    assert (moved.status_code, moved["Location"]) == (301, new_url)
+    assert "Sitting with grief" not in text(reader, "/blog/")
+    assert "Sitting with grief" in text(reader, "/archive/")
+    assert "Sitting with grief" in text(reader, new_url)
+
+
+def test_making_an_article_private_hides_it_at_once(reader, editor, article):
+    warm(reader, article.url, "/blog/")
+    response = editor.post(
+        reverse("wagtailadmin_pages:set_privacy", args=[article.pk]),
+        {"restriction_type": "login"},
+    )
+    assert response.status_code == 200
+    assert PageViewRestriction.objects.filter(page=article).exists()
+    assert reader.get(article.url).status_code == 302  # to the login page
+    assert "Sitting with grief" not in text(reader, "/blog/")
+
+
+def test_an_about_me_edit_shows_at_once_on_every_article(reader, editor, article):
+    warm(reader, article.url)
+    about_me = AboutMe.objects.get()
+    response = editor.post(
+        reverse("wagtailsnippets_home_aboutme:edit", args=[about_me.pk]),
+        about_me_form(about_me, bio=rich_text("<p>Now seeing couples too.</p>"))
+        | {"action-publish": "1"},
+    )
+    assert response.status_code == 302
+    assert "Now seeing couples too." in text(reader, article.url)
+
+
+def test_a_getting_help_edit_shows_at_once_on_every_article(reader, editor, article):
+    warm(reader, article.url)
+    setting = GettingHelpSettings.load()
+    response = editor.post(
+        reverse(
+            "wagtailsettings:edit", args=["home", "gettinghelpsettings", setting.pk]
+        ),
+        nested_form_data(
+            {
+                "heading": "Talking to someone",
+                "offer": rich_text("<p>Call for a free first chat.</p>"),
+                "phone": "(518) 555-0123",
+                "email": "",
+                "booking_url": "",
+                "booking_label": "Book a call",
+            }
+        ),
+    )
+    assert response.status_code == 302
+    html = text(reader, article.url)
+    assert "Talking to someone" in html and "(518) 555-0123" in html
+
+
+def test_a_notice_edit_shows_at_once_on_every_page(reader, editor, article):
+    warm(reader, article.url, *LISTINGS, "/vignettes/")
+    pk = ReaderNoticeSettings.load().pk
+    response = editor.post(
+        reverse("wagtailsettings:edit", args=["home", "readernoticesettings", pk]),
+        nested_form_data(
+            {
+                "crisis_notice": rich_text(
+                    "<p>In the UK, call Samaritans on 116 123.</p>"
+                ),
+                "not_therapy_notice": rich_text("<p>This blog is not therapy.</p>"),
+            }
+        ),
+    )
+    assert response.status_code == 302
+    for url in [article.url, "/", "/blog/", "/blog/topics/grief/", "/vignettes/"]:
+        assert "Samaritans on 116 123" in text(reader, url), url
+
+
+def test_a_sharing_settings_edit_shows_at_once(reader, editor, article):
+    warm(reader, "/")
+    pk = SharingSettings.load().pk
+    response = editor.post(
+        reverse("wagtailsettings:edit", args=["home", "sharingsettings", pk]),
+        {"description": "Gentle articles about therapy.", "default_image": ""},
+    )
+    assert response.status_code == 302
+    assert "Gentle articles about therapy." in text(reader, "/")
+
+
+def test_a_menu_change_shows_at_once(reader, editor, article):
+    warm(reader, "/")
+    blog = BlogIndexPage.objects.get()
+    response = editor.post(
+        reverse("wagtailadmin_pages:edit", args=[blog.pk]),
+        nested_form_data(
+            {
+                "title": "Writing",
+                "slug": "blog",
+                "intro": rich_text(""),
+                "show_in_menus": "on",
+            }
+        )
+        | {"action-publish": "action-publish"},
+    )
+    assert response.status_code == 302
+    nav = text(reader, "/").split("<nav", 1)[1].split("</nav>", 1)[0]
+    assert "Writing" in nav
+
+
+class RecordingBackend(BaseBackend):
+    """A CDN that notes what it is told to purge."""
+
+    purged = []
+
+    def __init__(self, params):
+        super().__init__(params)
+
+    def purge(self, url):
+        self.purged.append(url)
+
+
+def test_a_cdn_is_purged_of_the_article_and_every_listing(
+    reader, editor, article, settings, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILFRONTENDCACHE = {"cdn": {"BACKEND": f"{__name__}.RecordingBackend"}}
+    RecordingBackend.purged.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor.post(
+            reverse("wagtailadmin_pages:unpublish", args=[article.pk])
+        )
+    assert response.status_code == 302
+    purged = set(RecordingBackend.purged)
+    root = "http://localhost"
+    assert {
+        f"{root}{article.url}",
+        f"{root}/",
+        f"{root}/blog/",
+        f"{root}/blog/topics/",
+        f"{root}/blog/topics/grief/",
+        f"{root}/blog/feed/",
+        f"{root}/sitemap.xml",
+    } <= purged

@@ -1,0 +1,150 @@
+"""Production settings: deployable as is, configured only by the environment.
+
+Each case starts a fresh Python with `cms.settings.production`, since settings
+are read once per process.
+"""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from wagtail.search.backends import get_search_backend
+
+ROOT = Path(__file__).resolve().parent.parent
+SECRET = "k" * 30 + "-production-test-key-0123456789abcdefghij"
+SHOW_SETTINGS = """
+import json, django
+from django.conf import settings
+django.setup()
+print(json.dumps({
+    "debug": settings.DEBUG,
+    "hosts": settings.ALLOWED_HOSTS,
+    "origins": settings.CSRF_TRUSTED_ORIGINS,
+    "ssl_redirect": settings.SECURE_SSL_REDIRECT,
+    "proxy_header": settings.SECURE_PROXY_SSL_HEADER,
+    "hsts": settings.SECURE_HSTS_SECONDS,
+    "cookies_secure": [settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE],
+    "caches": {k: v["BACKEND"] for k, v in settings.CACHES.items()},
+    "media": settings.STORAGES["default"]["BACKEND"],
+    "static": settings.STORAGES["staticfiles"]["BACKEND"],
+    "bucket": getattr(settings, "AWS_STORAGE_BUCKET_NAME", None),
+    "cdn": {k: v["BACKEND"] for k, v in settings.WAGTAILFRONTENDCACHE.items()},
+    "database": settings.DATABASES["default"]["ENGINE"],
+}))
+"""
+
+
+def run(args, tmp_path, **env):
+    base = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "REDIS_URL"}
+    }
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=base
+        | {
+            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+            "VAR_DIR": str(tmp_path),
+        }
+        | env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def production_settings(tmp_path, **env):
+    result = run(["-c", SHOW_SETTINGS], tmp_path, SECRET_KEY=SECRET, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_check_deploy_is_clean(tmp_path):
+    result = run(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        tmp_path,
+        SECRET_KEY=SECRET,
+        ALLOWED_HOSTS="blog.example.org",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_refuses_to_start_without_a_secret_key(tmp_path):
+    result = run(["manage.py", "check"], tmp_path)
+    assert result.returncode != 0
+    assert "Set SECRET_KEY in the environment" in result.stderr
+
+
+def test_defaults_are_safe(tmp_path):
+    found = production_settings(tmp_path, ALLOWED_HOSTS="blog.example.org")
+    assert found["debug"] is False
+    assert found["hosts"] == ["blog.example.org"]
+    assert found["ssl_redirect"] is True
+    assert found["hsts"] >= 31_536_000
+    assert found["cookies_secure"] == [True, True]
+    assert found["static"] == "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    assert found["media"] == "django.core.files.storage.FileSystemStorage"
+    assert found["caches"] == {
+        "default": "django.core.cache.backends.locmem.LocMemCache",
+        "pages": "django.core.cache.backends.filebased.FileBasedCache",
+    }
+    assert found["cdn"] == {}
+    assert found["database"] == "django.db.backends.sqlite3"
+
+
+def test_behind_a_tls_proxy(tmp_path):
+    found = production_settings(
+        tmp_path,
+        ALLOWED_HOSTS="blog.example.org, www.blog.example.org",
+        CSRF_TRUSTED_ORIGINS="https://blog.example.org",
+        SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto",
+        SECURE_SSL_REDIRECT="false",
+    )
+    assert found["hosts"] == ["blog.example.org", "www.blog.example.org"]
+    assert found["origins"] == ["https://blog.example.org"]
+    assert found["proxy_header"] == ["HTTP_X_FORWARDED_PROTO", "https"]
+    assert found["ssl_redirect"] is False
+    result = run(
+        ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        tmp_path,
+        SECRET_KEY=SECRET,
+        ALLOWED_HOSTS="blog.example.org",
+        SECURE_SSL_REDIRECT="false",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_services_are_chosen_by_the_environment(tmp_path):
+    found = production_settings(
+        tmp_path,
+        DATABASE_URL="postgresql://blog@db.internal:5432/blog",
+        REDIS_URL="redis://cache.internal:6379/0",
+        AWS_STORAGE_BUCKET_NAME="practice-media",
+        FRONTEND_CACHE_PURGE_URL="http://127.0.0.1:6081",
+        CLOUDFLARE_ZONEID="zone",
+        CLOUDFLARE_BEARER_TOKEN="token",
+    )
+    assert found["database"] == "django.db.backends.postgresql"
+    assert set(found["caches"].values()) == {
+        "django.core.cache.backends.redis.RedisCache"
+    }
+    assert found["media"] == "storages.backends.s3.S3Storage"
+    assert found["bucket"] == "practice-media"
+    assert found["cdn"] == {
+        "http": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "cloudflare": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+    }
+
+
+@pytest.mark.django_db
+def test_search_uses_the_databases_own_full_text_search():
+    backend = type(get_search_backend()).__module__
+    expected = {"postgresql": "postgres", "sqlite": "sqlite"}[connection.vendor]
+    assert backend.split(".")[-2] == expected
