@@ -39,20 +39,16 @@ print(json.dumps({
 
 
 def run(args, tmp_path, **env):
-    base = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "REDIS_URL"}
-    }
+    """A fresh process with only what a server's environment would hold."""
     return subprocess.run(
         [sys.executable, *args],
         cwd=ROOT,
-        env=base
-        | {
+        env={
+            "PATH": os.environ["PATH"],
             "DJANGO_SETTINGS_MODULE": "cms.settings.production",
             "VAR_DIR": str(tmp_path),
-        }
-        | env,
+            **env,
+        },
         capture_output=True,
         text=True,
         timeout=120,
