@@ -18,6 +18,10 @@ max_requests = 2000
 max_requests_jitter = 200
 # Only a proxy on this machine may say a request came over HTTPS.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+# One line a request to stdout; an empty GUNICORN_ACCESS_LOG turns it off.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"
 wsgi_app = "cms.wsgi:application"
+# No runtime control socket: nothing uses it, and two servers on one machine
+# would share its path.
+control_socket_disable = True

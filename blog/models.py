@@ -380,6 +380,8 @@ class ArticlePage(ReaderPage):
 
     class Meta:
         verbose_name = "article"
+        # Listings and an article's neighbours walk articles by date.
+        indexes = [models.Index(fields=["date"], name="article_date")]
 
     @cached_property
     def summary_text(self):
@@ -453,14 +455,20 @@ class ArticlePage(ReaderPage):
                 output_field=models.IntegerField(),
             )
         else:
+            picks = ArticleRelatedPage.objects.filter(article=self.pk)
+            picked = picks.values("page")
             picked_order = Subquery(
-                ArticleRelatedPage.objects.filter(article=self.pk, page=OuterRef("pk"))
+                picks.filter(page=OuterRef("pk"))
                 .order_by("sort_order")
                 .values("sort_order")[:1]
             )
+        # Only articles picked or sharing a topic are counted, through the
+        # indexed tag rows, not every article of the blog.
+        sharing = ArticlePageTag.objects.filter(tag__in=topics).values("content_object")
         return list(
             ArticlePage.objects.live()
             .public()
+            .filter(Q(pk__in=picked) | Q(pk__in=sharing))
             .exclude(pk=self.pk)
             .annotate(
                 picked=picked_order,
@@ -498,11 +506,15 @@ class ArticlePage(ReaderPage):
             .sibling_of(self, inclusive=False)
             .values("pk")
         )
-        older = siblings.exclude(after).order_by(*NEWEST_FIRST)[:1]
-        newer = siblings.filter(after).order_by("date", "first_published_at", "pk")[:1]
+        # Bounded by date, so each walks the date index from this article.
+        older = siblings.filter(date__lte=date).exclude(after).order_by(*NEWEST_FIRST)
+        newer = siblings.filter(after, date__gte=date).order_by(
+            "date", "first_published_at", "pk"
+        )
         key = (date, published, self.pk or 0)
         older_page = newer_page = None
-        for page in ArticlePage.objects.filter(Q(pk__in=older) | Q(pk__in=newer)):
+        nearest = Q(pk=Subquery(older[:1])) | Q(pk=Subquery(newer[:1]))
+        for page in ArticlePage.objects.filter(nearest):
             if (page.date, page.first_published_at, page.pk) < key:
                 older_page = page
             else:

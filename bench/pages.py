@@ -1,0 +1,306 @@
+"""Page speed at 100, 1,000 and 10,000 articles: in-process and under wrk.
+
+Run by `make bench`. In a fresh SQLite database under a temporary VAR_DIR,
+with production settings, it loads the demo and grows the blog with
+`generate_articles`. At each size it:
+
+- renders every page type in-process with the page cache off (bench/render.py):
+  median time and query count;
+- serves the site with gunicorn (2 sync workers, gunicorn.conf.py) on
+  127.0.0.1 and runs wrk for WRK_SECONDS at 8 connections against an article
+  (uncached, then cached), the blog index, a topic page, search and a static
+  file served by whitenoise, all in this one run; requests/s and the ratio to
+  the static file.
+
+It writes bench/results/pages.md.
+"""
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "100,1000,10000").split(",")]
+WRK_SECONDS = int(os.environ.get("WRK_SECONDS", "10"))
+CONNECTIONS = 8
+GUNICORN = Path(sys.executable).parent / "gunicorn"
+
+# What the issue asks of the uncached pages.
+QUERY_LIMITS = {"article": 10, "home": 12, "blog index": 12, "topic page": 12}
+RENDER_LIMIT_MS = {"article": 10}
+GROWTH_LIMIT = 1.5
+
+PICK_URLS = """
+import json
+from django.db.models import Count
+from blog.models import ArticlePage, BlogIndexPage
+from wagtail.models import Site
+blog = BlogIndexPage.for_site(Site.objects.get(is_default_site=True))
+topic = blog.topics().order_by("-article_count", "name").first()
+article = blog.articles().first()
+print(json.dumps({
+    "home": "/",
+    "blog index": "/blog/",
+    "topic list": "/blog/topics/",
+    "topic page": f"/blog/topics/{topic.slug}/",
+    "article": article.url,
+    "vignette library": "/vignettes/",
+    "search": "/search/?q=grief",
+    "feed": "/blog/feed/",
+    "sitemap": "/sitemap.xml",
+    "count": ArticlePage.objects.live().count(),
+}))
+"""
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def manage(env, *args):
+    return subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+class Server:
+    """gunicorn with the bench's environment, for the length of a `with`."""
+
+    def __init__(self, env, port, page_cache):
+        self.env = env | {
+            "PORT": str(port),
+            "WEB_CONCURRENCY": "2",
+            "GUNICORN_ACCESS_LOG": "",
+            "PAGE_CACHE_SECONDS": "600" if page_cache else "0",
+        }
+        self.base = f"http://127.0.0.1:{port}"
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            [str(GUNICORN)], env=self.env, cwd=ROOT, stderr=subprocess.DEVNULL
+        )
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(self.base + "/", timeout=1)
+                return self
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError("gunicorn did not start")
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def wrk(url):
+    """Requests per second, p50 and p99 latency, and the errors wrk saw."""
+    urllib.request.urlopen(url, timeout=10)  # warm: a stored page, renditions
+    out = subprocess.run(
+        [
+            "wrk",
+            "-t2",
+            f"-c{CONNECTIONS}",
+            f"-d{WRK_SECONDS}s",
+            "--latency",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    latency = dict(re.findall(r"^\s+(50|99)%\s+(\S+)", out, re.M))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    sockets = re.search(r"Socket errors: (.*)", out)
+    problems = ", ".join(
+        text
+        for text in (
+            errors and f"{errors.group(1)} non-2xx/3xx",
+            sockets and f"socket errors: {sockets.group(1)}",
+        )
+        if text
+    )
+    return {
+        "rps": rps,
+        "p50": latency.get("50"),
+        "p99": latency.get("99"),
+        "problems": problems,
+    }
+
+
+def measure(env, urls):
+    render = json.loads(
+        subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "render.py"), json.dumps(urls)],
+            env=env | {"PAGE_CACHE_SECONDS": "0"},
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    static = "/static/css/site.css"
+    port = free_port()
+    load = {}
+    with Server(env, port, page_cache=False) as server:
+        html = urllib.request.urlopen(server.base + "/").read().decode()
+        static = re.search(r'href="(/static/css/site\.[^"]+)"', html).group(1)
+        for name, path in [
+            ("article, uncached", urls["article"]),
+            ("blog index, uncached", urls["blog index"]),
+            ("topic page, uncached", urls["topic page"]),
+            ("search", urls["search"]),
+            ("static file (whitenoise)", static),
+        ]:
+            load[name] = wrk(server.base + path)
+    with Server(env, port, page_cache=True) as server:
+        for name, path in [
+            ("article, cached", urls["article"]),
+            ("blog index, cached", urls["blog index"]),
+        ]:
+            load[name] = wrk(server.base + path)
+    return render, load
+
+
+def verdict(ok):
+    return "yes" if ok else "**no**"
+
+
+def report(runs):
+    lines = [
+        "## Pages",
+        "",
+        "SQLite, production settings, this machine (2 cores). In-process: the "
+        "median of 40 renders with the page cache off, and the SQL queries of "
+        f"one. Load: wrk, {CONNECTIONS} connections for {WRK_SECONDS} s each, "
+        "against gunicorn with 2 sync workers on 127.0.0.1, all in this run.",
+        "",
+    ]
+    names = list(runs[0]["render"])
+    header = " | ".join(f"{run['count']:,} articles" for run in runs)
+    lines += [
+        "### In-process render, page cache off (median ms / queries)",
+        "",
+        f"| page | {header} | growth, largest ÷ smallest |",
+        "|---" * (len(runs) + 2) + "|",
+    ]
+    for name in names:
+        cells = " | ".join(
+            f"{run['render'][name]['ms']:.1f} ms / {run['render'][name]['queries']}"
+            for run in runs
+        )
+        growth = runs[-1]["render"][name]["ms"] / runs[0]["render"][name]["ms"]
+        lines.append(f"| {name} | {cells} | {growth:.2f}× |")
+    lines += ["", "### Under load (requests/s, and ÷ the static file's)", ""]
+    lines += [
+        f"| URL | {header} |",
+        "|---" * (len(runs) + 1) + "|",
+    ]
+    for name in runs[0]["load"]:
+        cells = []
+        for run in runs:
+            row = run["load"][name]
+            ratio = row["rps"] / run["load"]["static file (whitenoise)"]["rps"]
+            cell = f"{row['rps']:,.0f} ({ratio:.2f}×) p50 {row['p50']} p99 {row['p99']}"
+            if row["problems"]:
+                cell += f" ⚠ {row['problems']}"
+            cells.append(cell)
+        lines.append(f"| {name} | {' | '.join(cells)} |")
+
+    largest = runs[-1]
+    checks = []
+    for name, limit in QUERY_LIMITS.items():
+        counts = {run["render"][name]["queries"] for run in runs}
+        checks.append(
+            (
+                f"{name}: ≤ {limit} queries at every size, never growing",
+                f"{', '.join(str(run['render'][name]['queries']) for run in runs)}",
+                max(counts) <= limit and len(counts) == 1,
+            )
+        )
+    for name, limit in RENDER_LIMIT_MS.items():
+        ms = [run["render"][name]["ms"] for run in runs]
+        checks.append(
+            (
+                f"uncached {name} render ≤ {limit} ms median",
+                ", ".join(f"{value:.1f} ms" for value in ms),
+                max(ms) <= limit,
+            )
+        )
+    for run in runs:
+        cached = run["load"]["article, cached"]["rps"]
+        static = run["load"]["static file (whitenoise)"]["rps"]
+        checks.append(
+            (
+                f"cached article ≥ 0.5 × static file ({run['count']:,} articles)",
+                f"{cached:,.0f} ÷ {static:,.0f} = {cached / static:.2f}",
+                cached >= 0.5 * static,
+            )
+        )
+    for name in names:
+        growth = largest["render"][name]["ms"] / runs[0]["render"][name]["ms"]
+        checks.append(
+            (
+                f"{name}: time at {largest['count']:,} within {GROWTH_LIMIT}× "
+                f"of {runs[0]['count']:,}",
+                f"{growth:.2f}×",
+                growth <= GROWTH_LIMIT,
+            )
+        )
+    lines += ["", "### Targets", "", "| target | measured | met |", "|---|---|---|"]
+    lines += [f"| {what} | {value} | {verdict(ok)} |" for what, value, ok in checks]
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    runs = []
+    with tempfile.TemporaryDirectory() as var:
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in {"DATABASE_URL", "REDIS_URL"}
+        } | {
+            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+            "VAR_DIR": var,
+            "SECRET_KEY": "bench-only-" + "x" * 50,
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "false",
+            "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
+        }
+        manage(env, "migrate", "-v0")
+        manage(env, "load_demo")
+        manage(env, "collectstatic", "--noinput", "-v0")
+        for size in SIZES:
+            urls = json.loads(manage(env, "shell", "-v0", "-c", PICK_URLS))
+            missing = size - urls.pop("count")
+            if missing > 0:
+                print(f"Generating {missing} articles…", flush=True)
+                manage(env, "generate_articles", str(missing))
+                urls = json.loads(manage(env, "shell", "-v0", "-c", PICK_URLS))
+            count = urls.pop("count")
+            print(f"Measuring at {count:,} articles…", flush=True)
+            render, load = measure(env, urls)
+            runs.append({"count": count, "render": render, "load": load})
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    text = report(runs)
+    (RESULTS / "pages.md").write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
