@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.utils import feedgenerator
 from wagtail.rich_text import get_text_for_indexing
 
+from blog.page_links import fetch_links, linked_pages
 from home.models import AboutMe
 
 FEED_LENGTH = 20
@@ -58,7 +59,8 @@ class ArticleFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
-        return super().__call__(request, *args, **kwargs)
+        with linked_pages():
+            return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request, blog, topic=None):
         self.author = AboutMe.get_default()
@@ -95,6 +97,7 @@ class ArticleFeed(Feed):
             articles = articles.filter(tags=topic)
         stream_block = articles.model._meta.get_field("body").stream_block
         articles = list(articles[:FEED_LENGTH])
+        fetch_links(*(article.body for article in articles))
         # Each body would fetch its own about-me snippet and images; converted
         # together, the whole feed fetches each kind of block's rows once.
         bodies = stream_block.bulk_to_python([a.body.raw_data for a in articles])

@@ -22,6 +22,7 @@ from wagtail.search import index
 from blog.blocks import ArticleStreamBlock
 from blog.feeds import ArticleFeed, AtomArticleFeed
 from blog.forms import CONTENT_NOTE_CHOICES, ArticlePageForm
+from blog.page_links import fetch_links, linked_pages
 from home.models import AboutMe, PublicPageQuerySet, ReaderPage, sitemap_entry
 from vignettes.panels import IdentifierWarningsPanel
 
@@ -428,6 +429,15 @@ class ArticlePage(ReaderPage):
         if update_fields is None or "body" in update_fields:
             self.reading_time = reading_minutes(self.body)
         return super().save(*args, **kwargs)
+
+    def serve(self, request, *args, **kwargs):
+        """Rendered here, while the pages its body links to are at hand."""
+        with linked_pages():
+            fetch_links(self.body)
+            response = super().serve(request, *args, **kwargs)
+            if hasattr(response, "render"):
+                response.render()
+        return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

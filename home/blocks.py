@@ -1,8 +1,11 @@
 """Blocks that show practice-wide content inside an article."""
 
+from copy import copy
+
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from home.caching import remember
 from home.models import GettingHelpSettings
 
 
@@ -51,6 +54,16 @@ class AboutMeBlock(SnippetChooserBlock):
 
     def get_preview_value(self):
         return self.target_model.get_default()
+
+    def bulk_to_python(self, values):
+        """The bios (there is usually one), kept in the page cache until one
+        is published or deleted, as every article shows one."""
+        bios = remember(
+            "about-me", lambda: {bio.pk: bio for bio in self.model_class.objects.all()}
+        )
+        return [
+            copy(bios.get(value)) if value is not None else None for value in values
+        ]
 
     class Meta:
         icon = "user"

@@ -15,6 +15,7 @@ from wagtail.signals import (
 )
 
 from home.caching import content_changed
+from home.models import AboutMe
 
 
 def page_changed(sender, instance, **kwargs):
@@ -39,6 +40,7 @@ def connect():
     # Snippets (the about-me) are seen by readers once published.
     for signal in (published, unpublished):
         signal.connect(other_change)
+    post_delete.connect(other_change, sender=AboutMe)
     settings = [m for m in apps.get_models() if issubclass(m, BaseGenericSetting)]
     for model in get_page_models():
         post_delete.connect(page_changed, sender=model)

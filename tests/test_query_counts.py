@@ -1,14 +1,15 @@
 """Every reader page costs a fixed number of queries, whatever the data size.
 
 Each page is measured with 5 articles and again with 50 (more topics, related
-picks and body blocks too), with nothing in the page cache. The settings in
-every page's header and footer and the menu are kept in that cache between
-changes, so they cost nothing here. Measured counts: home 8, blog index 7,
-topic list 5, topic page 8, article 10 (the site, the home page, the blog and
-the article, its topics, its pictures' sizes, its view restrictions, related
-and neighbouring articles, the about-me), the vignette library 10 with or
-without filters, search 6 with or without a topic, the feed 10 (20 whole
-articles, each with the about-me and a picture) and the sitemap 12.
+picks, body blocks and "see my article" links too), with nothing in the page
+cache. What every page shows (the settings in its header and footer, the menu,
+the about-me) is kept in that cache between changes, so it costs nothing here.
+Measured counts: home 8, blog index 7, topic list 5, topic page 8, article 10
+(the site, the home page, the blog and the article, its topics, its pictures'
+sizes, its view restrictions, related and neighbouring articles, the pages its
+body links to), the vignette library 10 with or without filters, search 6 with
+or without a topic, the feed 10 (20 whole articles, each with the about-me and
+a picture) and the sitemap 12.
 """
 
 import pytest
@@ -57,7 +58,11 @@ def build(count, about_me):
         )
         for n in range(count - 1)
     ]
-    paragraphs = [("paragraph", f"<p>Paragraph {i}</p>") for i in range(count)]
+    # "See my article ..." links, each to another article.
+    paragraphs = [
+        ("paragraph", f'<p>See <a linktype="page" id="{other.pk}">{i}</a>.</p>')
+        for i, other in zip(range(count), articles * 2, strict=False)
+    ]
     article = make_article(
         title="Furnished",
         body=article_body(about_me) + paragraphs,
