@@ -23,6 +23,7 @@ from blog.blocks import ArticleStreamBlock
 from blog.feeds import ArticleFeed, AtomArticleFeed
 from blog.forms import CONTENT_NOTE_CHOICES, ArticlePageForm
 from blog.page_links import fetch_links, linked_pages
+from home.caching import remember
 from home.models import AboutMe, PublicPageQuerySet, ReaderPage, sitemap_entry
 from vignettes.panels import IdentifierWarningsPanel
 
@@ -442,11 +443,21 @@ class ArticlePage(ReaderPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["blog"] = self.get_parent().specific_deferred
-        context["related_articles"] = self.related_articles(
-            in_memory=getattr(request, "is_preview", False)
-        )
-        context["older_article"], context["newer_article"] = self.neighbours()
+        if getattr(request, "is_preview", False):
+            around = self.around(in_memory=True)
+        else:
+            # Kept until the next change, as every publish clears the cache.
+            around = remember(f"around:{self.pk}", self.around)
+        (
+            context["related_articles"],
+            context["older_article"],
+            context["newer_article"],
+        ) = around
         return context
+
+    def around(self, in_memory=False):
+        """What to read next: related articles, then the older and newer one."""
+        return (self.related_articles(in_memory), *self.neighbours())
 
     def related_articles(self, in_memory=False):
         """Up to four articles to read next, in one query.

@@ -107,7 +107,7 @@ def test_the_cache_can_be_switched_off(reader, article, settings):
 
 
 def test_a_new_article_shows_at_once_in_every_listing(reader, editor, article):
-    warm(reader, *LISTINGS, "/sitemap.xml")
+    warm(reader, *LISTINGS, "/sitemap.xml", article.url)
     blog = BlogIndexPage.objects.get()
     response = editor.post(
         reverse("wagtailadmin_pages:add", args=["blog", "articlepage", blog.pk]),
@@ -118,8 +118,10 @@ def test_a_new_article_shows_at_once_in_every_listing(reader, editor, article):
     for url in ARTICLE_LISTINGS:
         assert "Grief at the holidays" in text(reader, url), url
     assert "/blog/why-we-go-quiet/" in text(reader, "/sitemap.xml")
-    # The topic list counts it.
+    # The topic list counts it, and the article on the same topic points to it.
     assert "2 articles" in text(reader, "/blog/topics/")
+    related = text(reader, article.url).split("Related articles", 1)[1]
+    assert "Grief at the holidays" in related
 
 
 def test_an_edit_shows_at_once_on_the_article_and_its_listings(reader, editor, article):
