@@ -7,6 +7,8 @@ STAMP := $(VENV)/.installed
 PG_URL ?= postgresql://postgres@127.0.0.1:5432
 # Browser tests drive Debian's Chromium; Playwright never downloads its own.
 CHROMIUM := /usr/bin/chromium
+# The benchmarks load the site with wrk, from Debian.
+WRK := /usr/bin/wrk
 
 .PHONY: install run serve test lint format bench clean
 
@@ -35,6 +37,10 @@ $(CHROMIUM):
 	apt-get update
 	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
 
+$(WRK):
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends wrk
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -55,9 +61,15 @@ test: lint $(CHROMIUM)
 		echo "== PostgreSQL not reachable at $(PG_URL): ran on SQLite only"; \
 	fi
 
-# Speed is measured here, never in `make test`; results land in bench/results/.
-bench: $(STAMP)
+# Speed is measured here, never in `make test`: page speed at 100, 1,000 and
+# 10,000 articles (in-process and under wrk), then import speed. About 10
+# minutes; the tables land in bench/results/latest.md.
+bench: $(STAMP) $(WRK)
+	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/import_speed.py
+	{ echo "# Benchmarks"; echo; echo "Written by \`make bench\` on $$(date -u +%Y-%m-%d)."; echo; \
+	  cat bench/results/pages.md; echo; cat bench/results/import.md; } > bench/results/latest.md
+	@echo "== bench/results/latest.md"
 
 clean:
 	rm -rf $(VENV) var

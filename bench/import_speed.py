@@ -2,7 +2,7 @@
 
 Run by `make bench`: builds the export, imports it into a fresh SQLite
 database under a temporary VAR_DIR, and writes the result to
-bench/results/latest.md.
+bench/results/import.md.
 """
 
 import os
@@ -83,12 +83,13 @@ def main():
     )
     RESULTS.mkdir(parents=True, exist_ok=True)
     table = (
+        "## Import\n\n"
         "| benchmark | time | rate | report |\n| --- | --- | --- | --- |\n"
         f"| import {POSTS} Blogger posts (SQLite, whole command) | {seconds:.1f} s "
         f"| {POSTS / seconds:.0f} posts/s | {summary} |\n"
     )
     print(table)
-    (RESULTS / "latest.md").write_text(f"# Benchmarks\n\n{table}")
+    (RESULTS / "import.md").write_text(table)
 
 
 if __name__ == "__main__":

@@ -194,14 +194,20 @@ def report(runs):
     names = list(runs[0]["render"])
     header = " | ".join(f"{run['count']:,} articles" for run in runs)
     lines += [
-        "### In-process render, page cache off (median ms / queries)",
+        "### In-process render, page cache off",
+        "",
+        "Median ms and queries: warm (what the cache keeps between changes, "
+        "such as settings and related articles, present), then cold (just after "
+        "a change cleared it).",
         "",
         f"| page | {header} | growth, largest ÷ smallest |",
         "|---" * (len(runs) + 2) + "|",
     ]
     for name in names:
         cells = " | ".join(
-            f"{run['render'][name]['ms']:.1f} ms / {run['render'][name]['queries']}"
+            "{ms:.1f} ms, {queries} q · cold {cold_ms:.1f} ms, {cold_queries} q".format(
+                **run["render"][name]
+            )
             for run in runs
         )
         growth = runs[-1]["render"][name]["ms"] / runs[0]["render"][name]["ms"]

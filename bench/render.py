@@ -1,7 +1,10 @@
 """Render each page type in-process and print its median time and queries.
 
 Run by bench/pages.py in a process of its own, with production settings and
-the page cache off, so every request renders the page. Prints JSON.
+the page cache off, so every request renders the page. Each page is timed
+warm (what the page cache keeps between changes, such as the settings and an
+article's related articles, already there) and cold (just after a change
+cleared it all). Prints JSON.
 """
 
 import json
@@ -15,26 +18,42 @@ import django
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "40"))
 
 
+def timed(client, url):
+    start = time.perf_counter()
+    client.get(url)
+    return (time.perf_counter() - start) * 1000
+
+
 def main():
     sys.path.insert(0, os.getcwd())
     django.setup()
+    from django.core.cache import caches
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
     client = Client(HTTP_HOST="127.0.0.1")
+    pages = caches["pages"]
     results = {}
     for name, url in json.loads(sys.argv[1]).items():
         first = client.get(url)  # templates, renditions, connections warmed
         assert first.status_code == 200, (url, first.status_code)
-        times = []
+        warm, cold = [], []
         for _ in range(ROUNDS):
-            start = time.perf_counter()
-            client.get(url)
-            times.append((time.perf_counter() - start) * 1000)
+            warm.append(timed(client, url))
+            pages.clear()
+            cold.append(timed(client, url))
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
-        results[name] = {"ms": statistics.median(times), "queries": len(queries)}
+        pages.clear()
+        with CaptureQueriesContext(connection) as cold_queries:
+            client.get(url)
+        results[name] = {
+            "ms": statistics.median(warm),
+            "queries": len(queries),
+            "cold_ms": statistics.median(cold),
+            "cold_queries": len(cold_queries),
+        }
     print(json.dumps(results))
 
 
