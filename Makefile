@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 PG_URL ?= postgresql://postgres@127.0.0.1:5432
+# The PostgreSQL run also puts both caches in Redis, as production does; the
+# suite empties this Redis database before each test.
+TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 # Browser tests drive Debian's Chromium; Playwright never downloads its own.
 CHROMIUM := /usr/bin/chromium
 # The benchmarks load the site with wrk, from Debian.
@@ -49,14 +52,19 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# The suite runs on SQLite, then again on PostgreSQL when one answers. The
-# browser tests exercise the pages, not the database, so they run on SQLite only.
+# The suite runs on SQLite, then again on PostgreSQL (and Redis) when one
+# answers. The browser tests exercise the pages, not the database, so they run
+# on SQLite only.
 test: lint $(CHROMIUM)
 	@echo "== Test suite on SQLite"
 	$(BIN)/pytest
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)/postgres', connect_timeout=3).close()" 2>/dev/null; then \
-		echo "== Test suite on PostgreSQL ($(PG_URL))"; \
-		DATABASE_URL=$(PG_URL)/cms_ci $(BIN)/pytest --create-db -m "not browser" || exit $$?; \
+		if $(BIN)/python -c "import redis; redis.Redis.from_url('$(TEST_REDIS_URL)', socket_connect_timeout=3).ping()" 2>/dev/null; then \
+			cache=$(TEST_REDIS_URL); echo "== Test suite on PostgreSQL ($(PG_URL)) with Redis ($(TEST_REDIS_URL))"; \
+		else \
+			cache=; echo "== Test suite on PostgreSQL ($(PG_URL)); Redis not reachable, caches in memory"; \
+		fi; \
+		DATABASE_URL=$(PG_URL)/cms_ci REDIS_URL=$$cache $(BIN)/pytest --create-db -m "not browser" || exit $$?; \
 	else \
 		echo "== PostgreSQL not reachable at $(PG_URL): ran on SQLite only"; \
 	fi
