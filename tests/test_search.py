@@ -1,6 +1,7 @@
 """Search at /search/: readers find articles by their words and topics."""
 
 import re
+from datetime import date
 
 import pytest
 from django.db import connection
@@ -160,3 +161,26 @@ def test_highlight_marks_word_starts_and_escapes():
     )
     assert highlight("afraid", ["fear"]) == "afraid"
     assert highlight("a b", ["a"]) == "a b"  # one-letter terms would mark everything
+
+
+def test_very_many_matches_on_sqlite_are_listed_newest_first(client, blog, monkeypatch):
+    """SQLite ranks each match with a query of its own, so past a limit the
+    matches come newest first, and the reader is told why; PostgreSQL always
+    ranks them."""
+    monkeypatch.setattr("blog.views.MAX_RANKED_ON_SQLITE", 2)
+    for n, day in enumerate([3, 1, 2]):
+        make_article(
+            title=f"Harbour {n}",
+            date=date(2026, 1, day),
+            body=article_body(intro="<p>A harbour shelters boats.</p>"),
+        )
+    response = client.get("/search/", {"q": "harbour"})
+    html = response.content.decode()
+    if connection.vendor == "sqlite":
+        assert found(response) == ["Harbour 0", "Harbour 2", "Harbour 1"]
+        assert "listed newest first" in html
+    else:
+        assert "listed newest first" not in html
+    make_article(title="Other")
+    few = client.get("/search/", {"q": "harbour 0"}).content.decode()
+    assert "listed newest first" not in few

@@ -82,6 +82,8 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{_default_sqlite}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        # A kept connection that the database dropped is replaced, not used.
+        conn_health_checks=True,
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
