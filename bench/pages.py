@@ -186,8 +186,9 @@ def report(runs):
         "## Pages",
         "",
         "SQLite, production settings, this machine (2 cores). In-process: the "
-        "median of 40 renders with the page cache off, and the SQL queries of "
-        f"one. Load: wrk, {CONNECTIONS} connections for {WRK_SECONDS} s each, "
+        "median of up to 40 renders (at least 5) with the page cache off, and "
+        "the SQL queries of one. "
+        f"Load: wrk, {CONNECTIONS} connections for {WRK_SECONDS} s each, "
         "against gunicorn with 2 sync workers on 127.0.0.1, all in this run.",
         "",
     ]

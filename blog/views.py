@@ -41,8 +41,8 @@ def search(request):
     articles = ArticlePage.objects.live().public()
     if site is not None:
         articles = articles.descendant_of(site.root_page)
-    topics = topics_of(articles)
     blog = BlogIndexPage.for_site(site)
+    topics = blog.topics() if blog is not None else topics_of(articles)
     # Raw values never reach the database: the topic is matched in Python.
     topic = next((tag for tag in topics if tag.slug == topic_slug), None)
     context = {
