@@ -40,11 +40,10 @@ GROWTH_LIMIT = 1.5
 
 PICK_URLS = """
 import json
-from django.db.models import Count
 from blog.models import ArticlePage, BlogIndexPage
 from wagtail.models import Site
 blog = BlogIndexPage.for_site(Site.objects.get(is_default_site=True))
-topic = blog.topics().order_by("-article_count", "name").first()
+topic = min(blog.topics(), key=lambda topic: (-topic.article_count, topic.name))
 article = blog.articles().first()
 print(json.dumps({
     "home": "/",
