@@ -8,3 +8,6 @@ DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret-3f9a1c")
 ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Templates and code change under runserver, and nothing would clear pages
+# stored before the change: the page cache is off unless asked for.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
