@@ -14,11 +14,14 @@ footer, the menu), so those cost no query and are cleared with the pages.
 import logging
 from email.utils import formatdate
 
+from asgiref.local import Local
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.middleware.cache import FetchFromCacheMiddleware, UpdateCacheMiddleware
 from django.utils.cache import patch_cache_control
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page, Site
 
 logger = logging.getLogger(__name__)
 
@@ -31,13 +34,9 @@ def content_cache():
     return caches[settings.CACHE_MIDDLEWARE_ALIAS]
 
 
-def page_cache_on():
-    return settings.PAGE_CACHE_SECONDS > 0
-
-
 def storable_request(request):
     return (
-        page_cache_on()
+        settings.PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
         and not request.path.startswith(BYPASS_PREFIXES)
         and not getattr(request, "is_preview", False)
@@ -101,34 +100,55 @@ def clear_pages():
         logger.exception("Could not clear the page cache.")
 
 
+class PendingChange:
+    """What a transaction changed: the page cache is cleared once more and a
+    CDN purged once when it commits, however many pages it touched (deleting
+    the blog unpublishes every article in it, one signal each). One left by a
+    transaction that rolled back is carried into the next: it only adds
+    addresses to purge."""
+
+    def __init__(self):
+        self.purge = PurgeBatch()
+        self.done = False
+
+    def add(self, pages, old_url_path):
+        """Addresses are taken now: once committed, a deleted page is gone."""
+        if not settings.WAGTAILFRONTENDCACHE:
+            return
+        for page in pages:
+            self.purge.add_page(page)
+            self.purge.add_urls(getattr(page, "topic_urls", list)())
+        for site in Site.objects.select_related("root_page"):
+            root_path = site.root_page.url_path
+            if old_url_path and old_url_path.startswith(root_path):
+                self.purge.add_url(f"{site.root_url}/{old_url_path[len(root_path) :]}")
+
+    def flush(self):
+        if self.done:
+            return
+        self.done = True
+        clear_pages()
+        if settings.WAGTAILFRONTENDCACHE:
+            # Listings, feeds and, for a snippet or a setting, every page show
+            # the change: a blog this size is purged whole.
+            self.purge.add_pages(Page.objects.live().filter(depth__gt=1).specific())
+            for site in Site.objects.all():
+                self.purge.add_url(f"{site.root_url}/sitemap.xml")
+            self.purge.purge()
+
+
+_pending = Local()
+
+
 def content_changed(pages=(), old_url_path=None):
     """Make a change visible on the next request to every page.
 
     Cleared at once, and again when the transaction commits, so that a page
-    rendered in between from the old data is not kept. A CDN is purged of the
-    pages themselves and of every listing and feed.
+    rendered in between from the old data is not kept.
     """
     clear_pages()
-    transaction.on_commit(clear_pages)
-    if settings.WAGTAILFRONTENDCACHE:
-        transaction.on_commit(lambda: purge_cdn(pages, old_url_path))
-
-
-def purge_cdn(pages, old_url_path=None):
-    from wagtail.contrib.frontend_cache.utils import PurgeBatch
-    from wagtail.models import Page, Site
-
-    batch = PurgeBatch()
-    # The changed pages (an unpublished one is no longer live), then every live
-    # page: listings, feeds and, for a snippet or a setting, every page show
-    # the change, and a blog this size is purged whole.
-    batch.add_pages(pages)
-    for page in pages:
-        batch.add_urls(getattr(page.specific, "topic_urls", list)())
-    batch.add_pages(Page.objects.live().filter(depth__gt=1).specific())
-    for site in Site.objects.select_related("root_page"):
-        batch.add_urls([f"{site.root_url}/sitemap.xml"])
-        root_path = site.root_page.url_path
-        if old_url_path and old_url_path.startswith(root_path):
-            batch.add_url(f"{site.root_url}/{old_url_path[len(root_path) :]}")
-    batch.purge()
+    change = getattr(_pending, "change", None)
+    if change is None or change.done:
+        change = _pending.change = PendingChange()
+    change.add(pages, old_url_path)
+    transaction.on_commit(change.flush)

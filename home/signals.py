@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete, post_save
 from taggit.models import Tag
 from wagtail.contrib.settings.models import BaseGenericSetting
 from wagtail.images import get_image_model
-from wagtail.models import PageViewRestriction, Site, get_page_models
+from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -31,9 +31,17 @@ def other_change(sender, **kwargs):
     content_changed()
 
 
+def edited(sender, created=False, **kwargs):
+    """A new topic or image shows nowhere until a page using it is published."""
+    if not created:
+        content_changed()
+
+
 def connect():
     """Receivers for the models readers see, by sender: a receiver for every
-    model would stop Django deleting rows in bulk anywhere else."""
+    model would stop Django deleting rows in bulk anywhere else. A live page
+    is unpublished before it is deleted, so deleting one sends
+    page_unpublished; a draft was never seen."""
     for signal in (page_published, page_unpublished):
         signal.connect(page_changed)
     post_page_move.connect(page_moved)
@@ -42,8 +50,9 @@ def connect():
         signal.connect(other_change)
     post_delete.connect(other_change, sender=AboutMe)
     settings = [m for m in apps.get_models() if issubclass(m, BaseGenericSetting)]
-    for model in get_page_models():
-        post_delete.connect(page_changed, sender=model)
-    for model in (*settings, Site, Tag, PageViewRestriction, get_image_model()):
+    for model in (*settings, Site, PageViewRestriction):
         post_save.connect(other_change, sender=model)
+        post_delete.connect(other_change, sender=model)
+    for model in (Tag, get_image_model()):
+        post_save.connect(edited, sender=model)
         post_delete.connect(other_change, sender=model)

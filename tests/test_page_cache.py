@@ -273,35 +273,60 @@ def test_a_menu_change_shows_at_once(reader, editor, article):
 
 
 class RecordingBackend(BaseBackend):
-    """A CDN that notes what it is told to purge."""
+    """A CDN that notes each batch of addresses it is told to purge."""
 
-    purged = []
-
-    def __init__(self, params):
-        super().__init__(params)
+    batches = []
 
     def purge(self, url):
-        self.purged.append(url)
+        self.purge_batch([url])
+
+    def purge_batch(self, urls):
+        self.batches.append(set(urls))
+
+
+@pytest.fixture
+def cdn(settings):
+    """A configured CDN, and the batches it has been told to purge."""
+    settings.WAGTAILFRONTENDCACHE = {"cdn": {"BACKEND": f"{__name__}.RecordingBackend"}}
+    RecordingBackend.batches.clear()
+    return RecordingBackend.batches
+
+
+ROOT = "http://localhost"
 
 
 def test_a_cdn_is_purged_of_the_article_and_every_listing(
-    reader, editor, article, settings, django_capture_on_commit_callbacks
+    editor, article, cdn, django_capture_on_commit_callbacks
 ):
-    settings.WAGTAILFRONTENDCACHE = {"cdn": {"BACKEND": f"{__name__}.RecordingBackend"}}
-    RecordingBackend.purged.clear()
     with django_capture_on_commit_callbacks(execute=True):
         response = editor.post(
             reverse("wagtailadmin_pages:unpublish", args=[article.pk])
         )
     assert response.status_code == 302
-    purged = set(RecordingBackend.purged)
-    root = "http://localhost"
+    purged = set().union(*cdn)
     assert {
-        f"{root}{article.url}",
-        f"{root}/",
-        f"{root}/blog/",
-        f"{root}/blog/topics/",
-        f"{root}/blog/topics/grief/",
-        f"{root}/blog/feed/",
-        f"{root}/sitemap.xml",
+        f"{ROOT}{article.url}",
+        f"{ROOT}/",
+        f"{ROOT}/blog/",
+        f"{ROOT}/blog/topics/",
+        f"{ROOT}/blog/topics/grief/",
+        f"{ROOT}/blog/feed/",
+        f"{ROOT}/sitemap.xml",
     } <= purged
+
+
+def test_deleting_the_blog_purges_the_cdn_once(
+    editor, article, cdn, django_capture_on_commit_callbacks
+):
+    """Each article deleted with the blog is unpublished, one signal each; the
+    whole site is still swept once, with the addresses they had."""
+    others = [make_article(tags=["Sleep"]) for _ in range(3)]
+    blog = BlogIndexPage.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor.post(reverse("wagtailadmin_pages:delete", args=[blog.pk]))
+    assert response.status_code == 302
+    sweeps = [batch for batch in cdn if f"{ROOT}/sitemap.xml" in batch]
+    assert len(sweeps) == 1
+    (sweep,) = sweeps
+    assert {f"{ROOT}{page.url}" for page in [article, *others]} <= sweep
+    assert {f"{ROOT}/blog/topics/grief/", f"{ROOT}/blog/topics/sleep/"} <= sweep
