@@ -28,20 +28,31 @@ def linked_pages():
         _fetched.reset(token)
 
 
-def fetched_pages():
-    return _fetched.get() or {}
+def pages_by_id(ids):
+    """The pages with these ids (strings), by id: those fetched ahead, the
+    rest in one query. An address needs only the tree's columns, not each
+    page's own type. Within linked_pages() what is fetched (and what is
+    missing, as None) is kept for the next rich text block."""
+    known = _fetched.get()
+    if known is None:
+        known = {}
+    missing = {id_ for id_ in ids if id_.isdigit()} - known.keys()
+    if missing:
+        known.update(dict.fromkeys(missing))
+        pages = Page.objects.filter(id__in=missing).defer_streamfields()
+        known.update({str(page.pk): page for page in pages})
+    return known
 
 
 def fetch_links(*bodies):
-    fetched = _fetched.get()
-    if fetched is None:
+    """Fetch the pages these bodies link to, for the rest of linked_pages()."""
+    if _fetched.get() is None:
         return
     source = json.dumps([list(body.raw_data) for body in bodies])
-    ids = {
-        match.group(1)
-        for tag in PAGE_LINK.findall(source)
-        if (match := LINK_ID.search(tag))
-    } - fetched.keys()
-    if ids:
-        pages = Page.objects.filter(id__in=ids).defer_streamfields()
-        fetched.update({str(page.pk): page for page in pages})
+    pages_by_id(
+        {
+            match.group(1)
+            for tag in PAGE_LINK.findall(source)
+            if (match := LINK_ID.search(tag))
+        }
+    )

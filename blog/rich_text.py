@@ -1,8 +1,7 @@
 from django.utils.html import escape
-from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
-from blog.page_links import fetched_pages
+from blog.page_links import pages_by_id
 
 
 class LivePageLinkHandler(PageLinkHandler):
@@ -16,15 +15,9 @@ class LivePageLinkHandler(PageLinkHandler):
 
     @classmethod
     def get_many(cls, attrs_list):
-        """The linked pages, fetched ahead or in one query: an address needs
-        only the tree's columns, not each page's own type."""
         ids = [str(attrs.get("id")) for attrs in attrs_list]
-        known = dict(fetched_pages())
-        missing = [i for i in ids if i.isdigit() and i not in known]
-        if missing:
-            pages = Page.objects.filter(id__in=missing).defer_streamfields()
-            known.update({str(page.pk): page for page in pages})
-        return [known.get(id_) for id_ in ids]
+        pages = pages_by_id(ids)
+        return [pages.get(id_) for id_ in ids]
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):

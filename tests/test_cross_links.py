@@ -4,6 +4,8 @@ the therapist has a report of the ones that went quiet."""
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import article_body, make_article, make_superuser, vignette_value
@@ -43,6 +45,30 @@ def test_a_link_to_a_deleted_article_is_plain_text(client, blog):
     target.delete()
     response = client.get(source.url)
     assert "See my article <a>the other article</a>." in response.text
+
+
+def test_links_cost_the_same_however_many_paragraphs_have_one(client, blog):
+    """Every link of an article is looked up once, dead ones included."""
+    live, gone = make_article(), make_article()
+
+    def with_links(count):
+        paragraphs = [
+            ("paragraph", f'<p><a linktype="page" id="{target.pk}">{n}</a></p>')
+            for n in range(count)
+            for target in (live, gone)
+        ]
+        return make_article(body=[*article_body(), *paragraphs])
+
+    few, many = with_links(1), with_links(8)
+    gone.delete()
+    counts = []
+    for article in (few, many):
+        client.get(article.url)
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(article.url).text
+        assert f'<a href="{live.url}">0</a>' in html and "<a>0</a>" in html
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
 
 
 @pytest.fixture
