@@ -30,11 +30,12 @@ run: $(STAMP)
 
 # Production, as deployed: the environment gives SECRET_KEY, ALLOWED_HOSTS and
 # the rest (README, "Configuration"); gunicorn.conf.py sets up the workers.
+serve: export DJANGO_SETTINGS_MODULE = cms.settings.production
 serve: $(STAMP)
 	@test -n "$$SECRET_KEY" || { echo "make serve: set SECRET_KEY (and ALLOWED_HOSTS) in the environment; see README"; exit 1; }
-	DJANGO_SETTINGS_MODULE=cms.settings.production $(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	DJANGO_SETTINGS_MODULE=cms.settings.production $(BIN)/python manage.py migrate --noinput
-	DJANGO_SETTINGS_MODULE=cms.settings.production PORT=$(PORT) $(BIN)/gunicorn
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/python manage.py migrate --noinput
+	PORT=$(PORT) $(BIN)/gunicorn
 
 $(CHROMIUM):
 	apt-get update

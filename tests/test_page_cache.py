@@ -137,23 +137,20 @@ def test_an_edit_shows_at_once_on_the_article_and_its_listings(reader, editor, a
         assert "Sitting with loss" in html and "Sitting with grief" not in html, url
 
 
-def test_an_unpublished_article_is_gone_at_once(reader, editor, article):
-    warm(reader, article.url, *LISTINGS)
-    response = editor.post(reverse("wagtailadmin_pages:unpublish", args=[article.pk]))
+@pytest.mark.parametrize("action", ["unpublish", "delete"])
+def test_an_unpublished_or_deleted_article_is_gone_at_once(
+    reader, editor, article, action
+):
+    warm(reader, article.url, *LISTINGS, "/sitemap.xml")
+    assert article.url in text(reader, "/sitemap.xml")
+    response = editor.post(reverse(f"wagtailadmin_pages:{action}", args=[article.pk]))
     assert response.status_code == 302
     assert reader.get(article.url).status_code == 404
     for url in ["/", "/blog/", "/blog/feed/"]:
         assert "Sitting with grief" not in text(reader, url), url
+    assert article.url not in text(reader, "/sitemap.xml")
+    # Its only topic has no article left.
     assert reader.get("/blog/topics/grief/").status_code == 404
-
-
-def test_a_deleted_article_is_gone_at_once(reader, editor, article):
-    warm(reader, article.url, *LISTINGS)
-    response = editor.post(reverse("wagtailadmin_pages:delete", args=[article.pk]))
-    assert response.status_code == 302
-    assert reader.get(article.url).status_code == 404
-    for url in ["/", "/blog/", "/blog/feed/"]:
-        assert "Sitting with grief" not in text(reader, url), url
 
 
 def test_a_moved_article_answers_at_its_new_address_at_once(reader, editor, article):
