@@ -118,9 +118,11 @@ class PendingChange:
         for page in pages:
             self.purge.add_page(page)
             self.purge.add_urls(getattr(page, "topic_urls", list)())
+        if old_url_path is None:
+            return
         for site in Site.objects.select_related("root_page"):
             root_path = site.root_page.url_path
-            if old_url_path and old_url_path.startswith(root_path):
+            if old_url_path.startswith(root_path):
                 self.purge.add_url(f"{site.root_url}/{old_url_path[len(root_path) :]}")
 
     def flush(self):

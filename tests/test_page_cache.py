@@ -327,3 +327,19 @@ def test_deleting_the_blog_purges_the_cdn_once(
     (sweep,) = sweeps
     assert {f"{ROOT}{page.url}" for page in [article, *others]} <= sweep
     assert {f"{ROOT}/blog/topics/grief/", f"{ROOT}/blog/topics/sleep/"} <= sweep
+
+
+def test_a_moved_article_is_purged_at_its_old_address(
+    editor, article, cdn, django_capture_on_commit_callbacks
+):
+    archive = BlogIndexPage(title="Archive", slug="archive")
+    home_page().add_child(instance=archive)
+    archive.save_revision().publish()
+    old_url = f"{ROOT}{article.url}"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor.post(
+            reverse("wagtailadmin_pages:move_confirm", args=[article.pk, archive.pk])
+        )
+    assert response.status_code == 302
+    purged = set().union(*cdn)
+    assert {old_url, f"{ROOT}/archive/{article.slug}/", f"{ROOT}/blog/"} <= purged
