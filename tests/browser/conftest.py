@@ -80,11 +80,21 @@ def demo(site_url, migrated_site, monkeypatch):
 
 @pytest.fixture
 def tab(browser):
-    """A fresh browser context and page; JavaScript errors fail the test."""
+    """A fresh browser context and page; JavaScript errors, and anything the
+    Content-Security-Policy blocked (which Chromium reports on the console),
+    fail the test."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(message.text)
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
     yield page
     context.close()
     assert errors == []

@@ -1,0 +1,24 @@
+"""One Content-Security-Policy for readers, a looser one for the admin.
+
+Public pages carry no inline script or style, so their policy forbids both.
+Wagtail's editor needs inline scripts and style attributes, and frames its
+own preview of a page, so paths under the admin get ADMIN_CONTENT_SECURITY_POLICY.
+"""
+
+from csp.middleware import CSPMiddleware
+from django.conf import settings
+from django.urls import reverse
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and parts.config is None and is_admin(request):
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY
+        return parts
+
+
+def is_admin(request):
+    return request.path_info.startswith(
+        (reverse("wagtailadmin_home"), reverse("admin:index"))
+    )
