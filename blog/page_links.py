@@ -36,7 +36,7 @@ def pages_by_id(ids):
     known = _fetched.get()
     if known is None:
         known = {}
-    missing = {id_ for id_ in ids if id_.isdigit()} - known.keys()
+    missing = {id_ for id_ in ids if id_.isdecimal()} - known.keys()
     if missing:
         known.update(dict.fromkeys(missing))
         pages = Page.objects.filter(id__in=missing).defer_streamfields()

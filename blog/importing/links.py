@@ -37,7 +37,7 @@ def url_key(url):
 
 
 def numbers(keys):
-    return [key for key in keys if key.isdigit()]
+    return [key for key in keys if key.isdecimal()]
 
 
 class Titles:

@@ -33,7 +33,10 @@ def canonical_url(request, root_url):
     page number: ?topic=, ?q= and tracking parameters make no new page."""
     url = root_url + request.path
     number = request.GET.get("page", "")
-    return f"{url}?page={number}" if number.isdigit() and int(number) > 1 else url
+    # isdecimal, not isdigit: "²" is a digit that int() refuses.
+    if number.isdecimal() and int(number) > 1:
+        return f"{url}?page={int(number)}"
+    return url
 
 
 def find_blog(context, site):

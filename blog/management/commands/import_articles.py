@@ -71,7 +71,7 @@ class Command(BaseCommand):
         if given:
             page = (
                 Page.objects.filter(pk=int(given)).first()
-                if given.isdigit()
+                if given.isdecimal()
                 else next(
                     (p for p in BlogIndexPage.objects.all() if p.url == given), None
                 )
