@@ -6,6 +6,7 @@ from bs4 import BeautifulSoup
 from django.contrib.syndication.views import Feed
 from django.template.loader import render_to_string
 from django.utils import feedgenerator
+from django.utils.html import escape
 from wagtail.rich_text import get_text_for_indexing
 
 from blog.page_links import fetch_links, linked_pages
@@ -112,7 +113,8 @@ class ArticleFeed(Feed):
         return item.get_full_url(self.request)
 
     def item_description(self, item):
-        return item.summary_text
+        # RSS description and Atom summary are HTML: the summary is text.
+        return escape(item.summary_text)
 
     def item_author_name(self, item):
         return self.author_name(None)
