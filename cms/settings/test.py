@@ -1,5 +1,6 @@
 """The test suite: fast hashing, in-memory (or REDIS_URL) caches, throwaway media."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -16,7 +17,8 @@ if not REDIS_URL:  # noqa: F405  (with it, the suite runs against Redis, as CI d
 # Most tests change content behind the editor's back; the page cache's own
 # tests switch it on.
 PAGE_CACHE_SECONDS = 0
-MEDIA_ROOT = tempfile.mkdtemp(prefix="cms-test-media-")
+# Throwaway, unless a test's own server process is handed a folder to share.
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="cms-test-media-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Serve static files straight from the source folders: no collectstatic step.
 WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,182 @@
+"""The database goes away and comes back: readers get a 503 maintenance page
+that keeps the crisis notice, never a traceback, and the running server
+recovers by itself.
+
+The site runs under gunicorn in its own process, on a database of its own, so
+the suite's database is never touched: on the SQLite run, a file that is then
+made unreadable; on the PostgreSQL run, a cluster the test creates on a
+second port, then stops and starts.
+"""
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+ARTICLE = "/blog/empathic-attunement/"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url):
+    """(status, body, headers) for a GET; error statuses are answers too."""
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode(), response.headers
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(), error.headers
+
+
+class SQLiteDatabase:
+    """A file the server opens per request; "down" swaps in something SQLite
+    cannot open (a folder: even root cannot read that as a database)."""
+
+    def __init__(self, folder):
+        self.path = folder / "site.sqlite3"
+        self.url = f"sqlite:///{self.path}"
+
+    def stop(self):
+        self.path.rename(self.path.with_suffix(".away"))
+        self.path.mkdir()
+
+    def start(self):
+        self.path.rmdir()
+        self.path.with_suffix(".away").rename(self.path)
+
+    def close(self):
+        pass
+
+
+class PostgresCluster:
+    """A PostgreSQL cluster of the test's own on a free port."""
+
+    def __init__(self, folder):
+        (self.bin,) = sorted(glob.glob("/usr/lib/postgresql/*/bin"))[-1:]
+        self.data = folder / "cluster"
+        self.port = free_port()
+        self.as_postgres = ["runuser", "-u", "postgres", "--"] * (os.geteuid() == 0)
+        folder.chmod(0o755)
+        self.data.mkdir()
+        if os.geteuid() == 0:
+            shutil.chown(self.data, "postgres")
+        self.pg(["initdb", "-D", self.data, "-A", "trust", "-U", "postgres"])
+        self.start()
+        self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+
+    def pg(self, command):
+        subprocess.run(
+            [*self.as_postgres, f"{self.bin}/{command[0]}", *map(str, command[1:])],
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
+
+    def start(self):
+        options = f"-p {self.port} -k {self.data} -c listen_addresses=127.0.0.1"
+        self.pg(["pg_ctl", "-D", self.data, "-w", "-o", options, "-l",
+                 self.data / "log", "start"])  # fmt: skip
+
+    def stop(self):
+        self.pg(["pg_ctl", "-D", self.data, "-w", "-m", "fast", "stop"])
+
+    def close(self):
+        subprocess.run(
+            [*self.as_postgres, f"{self.bin}/pg_ctl", "-D", str(self.data),
+             "-m", "immediate", "stop"], capture_output=True,
+        )  # fmt: skip
+
+
+@pytest.fixture
+def database():
+    """A database like the suite's own: SQLite or PostgreSQL."""
+    folder = Path(tempfile.mkdtemp(prefix="cms-fault-"))
+    kind = PostgresCluster if connection.vendor == "postgresql" else SQLiteDatabase
+    db = kind(folder)
+    yield db
+    db.close()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def server(database, tmp_path):
+    """The demo site under gunicorn (one worker), on `database`."""
+    port = free_port()
+    env = {
+        "PATH": os.environ["PATH"],
+        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
+        "DATABASE_URL": database.url,
+        "VAR_DIR": str(tmp_path),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "WEB_CONCURRENCY": "1",
+        "GUNICORN_ACCESS_LOG": "",
+    }
+
+    def manage(*args):
+        subprocess.run(
+            [BIN / "python", "manage.py", *args],
+            cwd=ROOT, env=env, check=True, capture_output=True, timeout=300,
+        )  # fmt: skip
+
+    manage("migrate", "--noinput")
+    manage("load_demo")
+    process = subprocess.Popen(
+        [BIN / "gunicorn"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            fetch(url + "/robots.txt")
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield url, process
+    process.terminate()
+    process.wait(timeout=30)
+
+
+def test_an_unreachable_database_gives_a_maintenance_page_then_recovers(
+    server, database
+):
+    url, process = server
+    for path in ("/", ARTICLE):
+        assert fetch(url + path)[0] == 200
+
+    database.stop()
+    for path in ("/", "/blog/", ARTICLE, "/blog/topics/", "/vignettes/", "/search/?q=x"):
+        status, body, headers = fetch(url + path)
+        assert status == 503, (path, body[:500])
+        assert "Back shortly" in body
+        assert "If you are in crisis," in body and "988" in body
+        assert "Traceback" not in body and "OperationalError" not in body
+        assert headers["Retry-After"] == "60"
+        assert headers["Cache-Control"] == "no-store"
+
+    database.start()
+    for path in ("/", ARTICLE):
+        status, body, _ = fetch(url + path)
+        assert status == 200, (path, body[:500])
+    assert "Empathic attunement" in body
+    assert process.poll() is None, "the same server recovered, without a restart"
