@@ -25,9 +25,7 @@ def server_error(request):
     since readers may arrive in distress whatever has failed."""
     notices = last_known_notices()
     if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
-        response = HttpResponse(
-            render_to_string("503.html", notices), status=503
-        )
+        response = HttpResponse(render_to_string("503.html", notices), status=503)
         response["Retry-After"] = str(RETRY_SECONDS)
         response["Cache-Control"] = "no-store"
         return response

@@ -165,7 +165,14 @@ def test_an_unreachable_database_gives_a_maintenance_page_then_recovers(
         assert fetch(url + path)[0] == 200
 
     database.stop()
-    for path in ("/", "/blog/", ARTICLE, "/blog/topics/", "/vignettes/", "/search/?q=x"):
+    for path in (
+        "/",
+        "/blog/",
+        ARTICLE,
+        "/blog/topics/",
+        "/vignettes/",
+        "/search/?q=x",
+    ):
         status, body, headers = fetch(url + path)
         assert status == 503, (path, body[:500])
         assert "Back shortly" in body

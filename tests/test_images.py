@@ -1,10 +1,14 @@
 """Article pictures are sized for the screen, in modern formats, and only the
-one at the top loads before the reader scrolls."""
+one at the top loads before the reader scrolls. An upload that is too large
+or not an image is refused with a message the therapist can act on."""
 
 import re
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.images import get_image_model
+from wagtail.images.models import Image
+from wagtail.images.tests.utils import get_test_image_file
 
 from tests.factories import article_body, make_about_me, make_article, make_image
 
@@ -48,3 +52,39 @@ def test_article_pictures_offer_avif_and_webp_with_sizes(client, blog):
     assert avif.exists()
     with avif.first().file.open("rb") as file:
         assert file.read(12)[4:12] == b"ftypavif"
+
+
+def upload(client, name, content):
+    return client.post(
+        "/admin/images/add/",
+        {"title": "Upload", "file": SimpleUploadedFile(name, content)},
+    )
+
+
+def test_an_image_upload_is_saved(editor_client):
+    response = upload(editor_client, "room.png", get_test_image_file().file.getvalue())
+    assert response.status_code == 302
+    assert Image.objects.filter(title="Upload").exists()
+
+
+@pytest.mark.parametrize("name", ["notes.png", "notes.txt", "notes"])
+def test_a_file_that_is_not_an_image_is_refused_with_a_message(editor_client, name):
+    response = upload(editor_client, name, b"my session notes, not a picture")
+    assert response.status_code == 200
+    assert "Upload a valid image. The file you uploaded was either not an image" in (
+        response.text
+    )
+    assert not Image.objects.filter(title="Upload").exists()
+
+
+def test_a_too_large_image_is_refused_with_its_size_and_the_limit(
+    editor_client, settings
+):
+    settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE = 1024
+    picture = get_test_image_file(size=(400, 400)).file.getvalue()
+    assert len(picture) > 1024
+    response = upload(editor_client, "big.png", picture)
+    assert response.status_code == 200
+    assert "This file is too big" in response.text
+    assert "Maximum filesize 1.0\xa0KB" in response.text
+    assert not Image.objects.filter(title="Upload").exists()
