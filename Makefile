@@ -13,7 +13,7 @@ CHROMIUM := /usr/bin/chromium
 # The benchmarks load the site with wrk, from Debian.
 WRK := /usr/bin/wrk
 
-.PHONY: install run serve test lint format bench clean
+.PHONY: install run serve test lint format audit bench backup restore clean
 
 install: $(STAMP)
 
@@ -36,6 +36,16 @@ serve: $(STAMP)
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py migrate --noinput
 	PORT=$(PORT) $(BIN)/gunicorn
+
+# A dated archive of the content and media in var/backups/ (BACKUP_DIR), and
+# its way back into an empty database. README, "Backups".
+backup: $(STAMP)
+	$(BIN)/python manage.py backup
+
+restore: $(STAMP)
+	@test -n "$(FILE)" || { echo "make restore FILE=var/backups/backup-<date>.tar.gz"; exit 1; }
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py restore "$(FILE)"
 
 $(CHROMIUM):
 	apt-get update

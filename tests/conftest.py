@@ -1,13 +1,24 @@
 import pytest
+from django.apps import apps
 from django.core.cache import caches
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection
+from wagtail.models import Site
 
 from tests.factories import make_about_me, make_blog_index, make_superuser
 
 
 def pytest_collection_modifyitems(items):
-    """Browser tests last: their transactional database is emptied after each
-    one, and only tests that restore it (serialized_rollback) may follow."""
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    """Transactional tests (the browser's among them) last: their database is
+    emptied after each one, and only tests that start from `migrated_site`
+    may follow."""
+    items.sort(key=transactional)
+
+
+def transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction"))
 
 
 @pytest.fixture(autouse=True)
@@ -16,6 +27,29 @@ def empty_caches():
     between tests, and the cache would otherwise outlive it."""
     for alias in ("default", "pages"):
         caches[alias].clear()
+
+
+@pytest.fixture(scope="session")
+def migrated_data(django_db_setup, django_db_blocker):
+    """The rows the migrations create, serialized as Django's own
+    `serialized_rollback` does. That option did not restore them here when
+    ordinary tests ran first (the connection no longer held its copy), so the
+    restore is done by hand."""
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture
+def migrated_site(migrated_data, transactional_db):
+    if not Site.objects.exists():
+        call_command("flush", interactive=False, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(migrated_data)
+        # The rows came back with their ids; PostgreSQL's sequences must
+        # follow, or the next new page would take id 1 again.
+        statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+        with connection.cursor() as cursor:
+            for statement in statements:
+                cursor.execute(statement)
 
 
 @pytest.fixture

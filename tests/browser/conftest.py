@@ -1,9 +1,7 @@
 """A real Chromium (Debian's, never a downloaded one) against a live server.
 
 Browser tests need a transactional database, which is emptied after each
-test. Each one therefore starts by putting back what the migrations created
-(the site, the home page, the settings rows), and tests/conftest.py runs them
-after all the others.
+test; each starts from `migrated_site` (tests/conftest.py).
 """
 
 import io
@@ -12,9 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.core.management import call_command
-from django.db import connection
 from playwright.sync_api import sync_playwright
-from wagtail.models import Site
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the
 # tests make between browser steps are still plain synchronous ones.
@@ -50,23 +46,6 @@ def site_url(live_server):
     """The live server's address; only loopback is ever a target."""
     assert urlsplit(live_server.url).hostname in ("localhost", "127.0.0.1")
     return live_server.url
-
-
-@pytest.fixture(scope="session")
-def migrated_data(django_db_setup, django_db_blocker):
-    """The rows the migrations create, serialized as Django's own
-    `serialized_rollback` does. That option did not restore them here when
-    ordinary tests ran first (the connection no longer held its copy), so the
-    restore is done by hand."""
-    with django_db_blocker.unblock():
-        return connection.creation.serialize_db_to_string()
-
-
-@pytest.fixture
-def migrated_site(migrated_data, transactional_db):
-    if not Site.objects.exists():
-        call_command("flush", interactive=False, inhibit_post_migrate=True)
-        connection.creation.deserialize_db_from_string(migrated_data)
 
 
 @pytest.fixture

@@ -1,0 +1,137 @@
+"""Nothing lost: `manage.py backup` then `manage.py restore` into an empty
+database gives back the same site (the commands behind `make backup` and
+`make restore`)."""
+
+import io
+import tarfile
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import CommandError, call_command
+from taggit.models import Tag, TaggedItem
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.images.models import Image
+from wagtail.models import Page, Revision
+
+from blog.models import ArticlePage
+from home.models import AboutMe, GettingHelpSettings, ReaderNoticeSettings
+from vignettes.models import Vignette
+
+# Restoring flushes and reloads the whole database, commits included, so these
+# tests run in a transactional database, after the others (tests/conftest.py).
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def snapshot():
+    """What the therapist would miss, in comparable form."""
+    return {
+        "pages": sorted(
+            (p.pk, p.path, p.title, p.slug, p.live, p.content_type.model)
+            for p in Page.objects.all()
+        ),
+        "bodies": sorted(
+            (a.pk, a.summary, str(a.body.raw_data)) for a in ArticlePage.objects.all()
+        ),
+        "revisions": sorted(
+            # JSON keeps times to the millisecond.
+            (
+                r.object_id,
+                r.content_type.model,
+                str(r.content),
+                r.created_at.replace(microsecond=r.created_at.microsecond // 1000),
+            )
+            for r in Revision.objects.all()
+        ),
+        "about_me": [
+            (a.name, a.credentials, a.bio, a.live) for a in AboutMe.objects.all()
+        ],
+        "settings": [(s.heading, s.phone) for s in GettingHelpSettings.objects.all()]
+        + [(s.crisis_notice,) for s in ReaderNoticeSettings.objects.all()],
+        "tags": sorted((t.name, t.slug) for t in Tag.objects.all()),
+        "tagged": sorted(
+            (t.tag.name, t.content_object.title) for t in TaggedItem.objects.all()
+        )
+        + sorted(
+            (tag.name, article.title)
+            for article in ArticlePage.objects.all()
+            for tag in article.tags.all()
+        ),
+        "redirects": sorted(
+            (r.old_path, r.redirect_page_id, r.redirect_link, r.is_permanent)
+            for r in Redirect.objects.all()
+        ),
+        "vignettes": sorted(
+            (
+                v.article_id,
+                v.block_id,
+                v.position,
+                v.title,
+                v.kind,
+                v.pseudonyms,
+                sorted(t.name for t in v.topics.all()),
+            )
+            for v in Vignette.objects.all()
+        ),
+        "images": sorted((i.title, i.file.name) for i in Image.objects.all()),
+    }
+
+
+@pytest.fixture
+def demo_site(migrated_site, monkeypatch):
+    monkeypatch.setenv("DEMO_ADMIN_PASSWORD", "a-long-test-password")
+    call_command("load_demo", stdout=io.StringIO())
+    article = ArticlePage.objects.live().first()
+    Redirect.add_redirect("/old-article-address", article, is_permanent=True)
+    Redirect.add_redirect("/elsewhere", "https://example.com/", is_permanent=False)
+
+
+def test_a_backup_restores_into_an_empty_database_unchanged(
+    demo_site, tmp_path, client
+):
+    before = snapshot()
+    assert before["revisions"] and before["vignettes"] and before["redirects"]
+    call_command("backup", output_dir=tmp_path, stdout=io.StringIO())
+    (archive,) = tmp_path.glob("backup-*.tar.gz")
+    with tarfile.open(archive) as tar:
+        names = tar.getnames()
+    assert "data.json" in names
+    assert any(name.startswith("media/original_images/") for name in names)
+    assert not any(name.startswith("media/images/") for name in names)
+
+    # An empty database, and the media folder lost with the old server.
+    call_command("flush", interactive=False, verbosity=0)
+    for image in before["images"]:
+        (Path(settings.MEDIA_ROOT) / image[1]).unlink()
+    assert not Page.objects.exists()
+
+    out = io.StringIO()
+    call_command("restore", str(archive), stdout=out)
+    assert "Restored" in out.getvalue()
+    assert snapshot() == before
+    for image in before["images"]:
+        assert (Path(settings.MEDIA_ROOT) / image[1]).is_file()
+
+    # The restored site serves, searches and redirects.
+    article = ArticlePage.objects.live().first()
+    assert client.get(article.url).status_code == 200
+    assert article.title in client.get("/search/", {"q": article.title}).text
+    assert client.get("/old-article-address").status_code == 301
+
+
+def test_restore_refuses_a_database_that_holds_content(demo_site, tmp_path):
+    call_command("backup", output_dir=tmp_path, stdout=io.StringIO())
+    (archive,) = tmp_path.glob("backup-*.tar.gz")
+    pages = Page.objects.count()
+    with pytest.raises(CommandError, match="already holds content"):
+        call_command("restore", str(archive))
+    assert Page.objects.count() == pages
+
+
+@pytest.mark.parametrize("content", [None, b"not a tar file"])
+def test_restore_explains_a_missing_or_broken_file(migrated_site, tmp_path, content):
+    path = tmp_path / "backup.tar.gz"
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(CommandError, match="No backup file|not a readable backup"):
+        call_command("restore", str(path))
