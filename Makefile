@@ -63,10 +63,23 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Supply chain: bandit over the site's code, pip-audit over every installed
+# package (findings and their justifications: pyproject.toml, [tool.bandit]).
+# pip-audit asks PyPI's JSON API; where that is out of reach, it says how many
+# packages it could not check rather than passing in silence.
+audit: $(STAMP)
+	$(BIN)/bandit -q -c pyproject.toml -r .
+	@mkdir -p var
+	$(BIN)/pip-audit --progress-spinner off --skip-editable -f json -o var/pip-audit.json
+	@$(BIN)/python -c "import json; deps = json.load(open('var/pip-audit.json'))['dependencies']; \
+		skipped = [d['name'] for d in deps if 'skip_reason' in d]; \
+		print(f'pip-audit: {len(deps) - len(skipped)} packages audited, no known vulnerabilities'); \
+		skipped and print(f'pip-audit: WARNING: {len(skipped)} packages could not be checked (is PyPI\'s JSON API reachable?)')"
+
 # The suite runs on SQLite, then again on PostgreSQL (and Redis) when one
 # answers. The browser tests exercise the pages, not the database, so they run
 # on SQLite only.
-test: lint $(CHROMIUM)
+test: lint audit $(CHROMIUM)
 	@echo "== Test suite on SQLite"
 	$(BIN)/pytest
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)/postgres', connect_timeout=3).close()" 2>/dev/null; then \

@@ -1,8 +1,7 @@
 import re
 
 from django import template
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.html import escape, format_html_join
 
 register = template.Library()
 
@@ -15,10 +14,8 @@ def highlight(text, terms):
     if not words:
         return escape(text)
     pattern = re.compile(rf"\b(?:{'|'.join(reversed(words))})\w*", re.IGNORECASE)
-    marked, start = [], 0
+    pieces, start = [], 0
     for match in pattern.finditer(text):
-        marked += [escape(text[start : match.start()]), "<mark>"]
-        marked += [escape(match.group()), "</mark>"]
+        pieces.append((text[start : match.start()], match.group()))
         start = match.end()
-    marked.append(escape(text[start:]))
-    return mark_safe("".join(marked))
+    return format_html_join("", "{}<mark>{}</mark>", pieces) + escape(text[start:])

@@ -6,7 +6,8 @@ import tempfile
 from .base import *  # noqa: F403
 
 DEBUG = False
-SECRET_KEY = "test-only-not-secret"
+# The test suite's own key, never a deployed one.
+SECRET_KEY = "test-only-not-secret"  # nosec B105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 if not REDIS_URL:  # noqa: F405  (with it, the suite runs against Redis, as CI does)
