@@ -13,7 +13,7 @@ CHROMIUM := /usr/bin/chromium
 # The benchmarks load the site with wrk, from Debian.
 WRK := /usr/bin/wrk
 
-.PHONY: install run serve test lint format audit bench backup restore clean
+.PHONY: install run serve test lint format audit bench load backup restore clean
 
 install: $(STAMP)
 
@@ -102,6 +102,11 @@ bench: $(STAMP) $(WRK)
 	{ echo "# Benchmarks"; echo; echo "Written by \`make bench\` on $$(date -u +%Y-%m-%d)."; echo; \
 	  cat bench/results/pages.md; echo; cat bench/results/import.md; } > bench/results/latest.md
 	@echo "== bench/results/latest.md"
+
+# Two minutes of load at 32 connections, page cache on and off, over a mix of
+# URLs; the table lands in bench/results/load.md.
+load: $(STAMP) $(WRK)
+	bench/load.sh
 
 clean:
 	rm -rf $(VENV) var
