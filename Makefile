@@ -72,9 +72,9 @@ audit: $(STAMP)
 	@mkdir -p var
 	$(BIN)/pip-audit --progress-spinner off --skip-editable -f json -o var/pip-audit.json
 	@$(BIN)/python -c "import json; deps = json.load(open('var/pip-audit.json'))['dependencies']; \
-		skipped = [d['name'] for d in deps if 'skip_reason' in d]; \
-		print(f'pip-audit: {len(deps) - len(skipped)} packages audited, no known vulnerabilities'); \
-		skipped and print(f'pip-audit: WARNING: {len(skipped)} packages could not be checked (is PyPI\'s JSON API reachable?)')"
+		skipped = sum('skip_reason' in d for d in deps); audited = len(deps) - skipped; \
+		audited and print(f'pip-audit: {audited} packages checked, no known vulnerabilities'); \
+		skipped and print(f'pip-audit: WARNING: {skipped} of {len(deps)} packages could not be checked: PyPI\'s JSON API did not answer for them')"
 
 # The suite runs on SQLite, then again on PostgreSQL (and Redis) when one
 # answers. The browser tests exercise the pages, not the database, so they run
