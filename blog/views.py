@@ -67,16 +67,17 @@ def search(request):
             articles = articles.filter(tags=topic)
         # The backend accepts only simple filters on indexed fields: the
         # public, topic-filtered articles go in as a subquery of ids.
-        candidates = ArticlePage.objects.filter(id__in=articles.values("id"))
-        results = (
-            candidates.order_by("-date", "-first_published_at", "-id")
-            .prefetch_related("tags")
-            .search(query, order_by_relevance=False)
-        )
-        if connection.vendor != "sqlite" or results.count() <= MAX_RANKED_ON_SQLITE:
-            results = candidates.prefetch_related("tags").search(query)
-        else:
-            context["newest_first"] = True
+        candidates = ArticlePage.objects.filter(
+            id__in=articles.values("id")
+        ).prefetch_related("tags")
+        results = candidates.search(query)
+        if connection.vendor == "sqlite":
+            newest = candidates.order_by("-date", "-first_published_at", "-id").search(
+                query, order_by_relevance=False
+            )
+            if newest.count() > MAX_RANKED_ON_SQLITE:
+                results = newest
+                context["newest_first"] = True
         context["results"] = paginate(request, results)
         context["terms"] = re.findall(r"\w+", query)
     return render(request, "blog/search.html", context)

@@ -23,10 +23,12 @@ from django.utils.cache import patch_cache_control
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, Site
 
+from home.security import is_admin
+
 logger = logging.getLogger(__name__)
 
-# Paths never stored: the admin, search results and previews of drafts.
-BYPASS_PREFIXES = ("/admin/", "/django-admin/", "/search/", "/documents/")
+# Paths never stored besides the admin: search results and private documents.
+BYPASS_PREFIXES = ("/search/", "/documents/")
 HIT_HEADER = "X-Page-Cache"
 
 
@@ -38,7 +40,8 @@ def storable_request(request):
     return (
         settings.PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
-        and not request.path.startswith(BYPASS_PREFIXES)
+        and not request.path_info.startswith(BYPASS_PREFIXES)
+        and not is_admin(request)
         and not getattr(request, "is_preview", False)
         and not request.user.is_authenticated
     )

@@ -17,7 +17,7 @@ from wagtail.models import (
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from home.caching import remember
+from home.caching import content_cache, remember
 
 PHONE_VALIDATOR = RegexValidator(
     r"^\+?[0-9 ().\-]{7,25}$",
@@ -253,8 +253,18 @@ class SharedSetting(BaseGenericSetting):
         abstract = True
 
     @classmethod
+    def cache_key(cls):
+        return f"setting:{cls._meta.label_lower}"
+
+    @classmethod
     def _get_or_create(cls):
-        return remember(f"setting:{cls._meta.label_lower}", super()._get_or_create)
+        return remember(cls.cache_key(), super()._get_or_create)
+
+    @classmethod
+    def last_cached(cls):
+        """The setting as last read, from the page cache alone (or None):
+        for the error pages, which must not touch the database."""
+        return content_cache().get(cls.cache_key())
 
 
 @register_setting(icon="help")

@@ -5,6 +5,8 @@ Wagtail's editor needs inline scripts and style attributes, and frames its
 own preview of a page, so paths under the admin get ADMIN_CONTENT_SECURITY_POLICY.
 """
 
+from functools import cache
+
 from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.urls import reverse
@@ -18,7 +20,11 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         return parts
 
 
+@cache
+def admin_prefixes():
+    return (reverse("wagtailadmin_home"), reverse("admin:index"))
+
+
 def is_admin(request):
-    return request.path_info.startswith(
-        (reverse("wagtailadmin_home"), reverse("admin:index"))
-    )
+    """Wagtail's admin (its previews included) or Django's."""
+    return request.path_info.startswith(admin_prefixes())

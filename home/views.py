@@ -8,7 +8,6 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from wagtail.rich_text import expand_db_html
 
-from home.caching import content_cache
 from home.models import CRISIS_NOTICE, NOT_THERAPY_NOTICE, ReaderNoticeSettings
 
 logger = logging.getLogger(__name__)
@@ -36,9 +35,7 @@ def last_known_notices():
     """The therapist's own notices as last read into the page cache, else the
     defaults. Only the cache is asked, never the database."""
     try:
-        stored = content_cache().get(
-            f"setting:{ReaderNoticeSettings._meta.label_lower}"
-        )
+        stored = ReaderNoticeSettings.last_cached()
         if stored is not None:
             return {
                 "crisis_notice": expand_db_html(stored.crisis_notice),

@@ -5,7 +5,8 @@ recovers by itself.
 The site runs under gunicorn in its own process, on a database of its own, so
 the suite's database is never touched: on the SQLite run, a file that is then
 made unreadable; on the PostgreSQL run, a cluster the test creates on a
-second port, then stops and starts.
+second port, then stops and starts. Which notice the maintenance page shows
+(the therapist's own, or the default) is checked in-process below.
 """
 
 import glob
@@ -21,7 +22,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from django.db import connection
+from django.db import InterfaceError, OperationalError, connection
+
+from home.models import ReaderNoticeSettings
+from home.views import server_error
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -187,3 +191,39 @@ def test_an_unreachable_database_gives_a_maintenance_page_then_recovers(
         assert status == 200, (path, body[:500])
     assert "Empathic attunement" in body
     assert process.poll() is None, "the same server recovered, without a restart"
+
+
+def answer_while_failing(rf, error):
+    """What readers get when a request fails with `error`."""
+    try:
+        raise error
+    except Exception:
+        return server_error(rf.get("/blog/"))
+
+
+@pytest.mark.django_db
+def test_the_maintenance_page_keeps_the_therapists_own_crisis_notice(rf):
+    ReaderNoticeSettings.objects.update(
+        crisis_notice="<p>Call the Hudson Valley crisis line on 518 555 0100.</p>"
+    )
+    ReaderNoticeSettings.load()  # as every page does: now in the page cache
+    response = answer_while_failing(rf, OperationalError("the database is down"))
+    assert response.status_code == 503
+    assert "Hudson Valley crisis line on 518 555 0100" in response.text
+    assert "Back shortly" in response.text
+
+
+@pytest.mark.django_db
+def test_the_maintenance_page_falls_back_to_the_default_crisis_notice(rf):
+    response = answer_while_failing(rf, InterfaceError("connection already closed"))
+    assert response.status_code == 503
+    assert "call or text <b>988</b>" in response.text
+
+
+@pytest.mark.django_db
+def test_other_failures_are_a_500_that_still_shows_the_crisis_notice(rf):
+    response = answer_while_failing(rf, ValueError("a bug"))
+    assert response.status_code == 500
+    assert "Something went wrong" in response.text
+    assert "988" in response.text
+    assert "Retry-After" not in response

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.core.files.storage import default_storage
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from wagtail.models import Collection
@@ -83,6 +83,5 @@ def name_root_collection(objects):
 
 
 def local_media():
-    return hasattr(default_storage, "path") and settings.STORAGES["default"][
-        "BACKEND"
-    ].endswith("FileSystemStorage")
+    """Media on this machine's disk, not in a bucket."""
+    return isinstance(default_storage, FileSystemStorage)
