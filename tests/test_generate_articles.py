@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 
 from blog.management.commands.generate_articles import TOPICS
 from blog.models import ArticlePage
-from tests.factories import make_about_me, make_vignette_library
+from tests.factories import SECTIONED_BODY, make_about_me, make_vignette_library
 from vignettes.models import Vignette
 
 pytestmark = pytest.mark.django_db
@@ -21,15 +21,7 @@ def test_generated_articles_have_every_part_and_are_served(client, blog):
     assert len(articles) == 10
     assert len(TOPICS) == 200
     for article in articles:
-        assert [block.block_type for block in article.body] == [
-            "intro",
-            "heading",
-            "paragraph",
-            "vignette",
-            "conclusion",
-            "getting_help",
-            "about_me",
-        ]
+        assert [block.block_type for block in article.body] == SECTIONED_BODY
         assert 1 <= len(article.tags.all()) <= 5
         assert {tag.name for tag in article.tags.all()} <= set(TOPICS)
     assert Vignette.objects.count() == 10

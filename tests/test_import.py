@@ -14,7 +14,7 @@ from blog.importing.run import Importer
 from blog.importing.units import words
 from blog.models import ArticlePage
 from home.models import AboutMe
-from tests.factories import make_article
+from tests.factories import SECTIONED_BODY, make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -190,15 +190,7 @@ def test_scraped_plain_text_is_restored_and_split(blog, about_me, name):
     assert page.title == (
         "Learning to rest in a busy life" if full else "Learning rest busy life"
     )
-    assert blocks(page) == [
-        "intro",
-        "heading",
-        "paragraph",
-        "vignette",
-        "conclusion",
-        "getting_help",
-        "about_me",
-    ]
+    assert blocks(page) == SECTIONED_BODY
     story = part(page, "vignette")
     assert story["kind"] == "fictional"
     assert list(story["people"]) == ["Marta"]

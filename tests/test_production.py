@@ -61,6 +61,15 @@ def production_settings(tmp_path, **env):
     return json.loads(result.stdout)
 
 
+SHOW_HEADERS = """
+import json, django
+django.setup()
+from django.test import Client
+response = Client().get("/robots.txt", secure=True, HTTP_HOST="blog.example.org")
+print(json.dumps({"status": response.status_code, **response.headers}))
+"""
+
+
 def check_deploy(tmp_path, **env):
     result = run(
         ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -97,6 +106,25 @@ def test_gunicorn_loads_the_site_with_its_config(tmp_path):
     assert config["bind"] == "['127.0.0.1:8123']"
     assert config["workers"] == "3"
     assert config["wsgi_app"] == "cms.wsgi:application"
+
+
+def test_https_responses_carry_hsts_and_the_security_headers(tmp_path):
+    result = run(
+        ["-c", SHOW_HEADERS],
+        tmp_path,
+        SECRET_KEY=SECRET,
+        ALLOWED_HOSTS="blog.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    headers = json.loads(result.stdout)
+    assert headers["status"] == 200
+    assert headers["Strict-Transport-Security"] == (
+        "max-age=31536000; includeSubDomains; preload"
+    )
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    assert "camera=()" in headers["Permissions-Policy"]
 
 
 def test_refuses_to_start_without_a_secret_key(tmp_path):

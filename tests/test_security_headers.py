@@ -1,5 +1,6 @@
 """Every public page carries the headers Mozilla's Observatory grades A+; the
-admin gets the looser policy Wagtail's editor needs, and only it may frame."""
+admin gets the looser policy Wagtail's editor needs, and only it may frame.
+HSTS, sent by the production settings only, is checked in test_production.py."""
 
 import pytest
 
@@ -93,14 +94,3 @@ def test_the_admin_preview_of_an_article_may_be_framed_by_the_admin(
     assert response.status_code == 200
     assert policy(response)["frame-ancestors"] == ["'self'"]
     assert response["X-Frame-Options"] == "SAMEORIGIN"
-
-
-def test_https_pages_send_hsts_with_the_production_values(client, site, settings):
-    # The production settings themselves are checked in test_production.py.
-    settings.SECURE_HSTS_SECONDS = 31_536_000
-    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-    settings.SECURE_HSTS_PRELOAD = True
-    response = client.get("/blog/", secure=True)
-    assert response["Strict-Transport-Security"] == (
-        "max-age=31536000; includeSubDomains; preload"
-    )
