@@ -2,6 +2,7 @@
 redirected draft articles."""
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,12 @@ def run(*args):
     out = io.StringIO()
     call_command("import_articles", *map(str, args), stdout=out, stderr=io.StringIO())
     return out.getvalue()
+
+
+def total(output, label):
+    """A count from the report's totals."""
+    (count,) = re.findall(rf"^  {label} +(\d+)$", output, re.M)
+    return int(count)
 
 
 def draft(title):
@@ -102,13 +109,13 @@ def test_a_blogger_export_comes_in_structured_and_linked(blog, about_me):
     assert list(part(waves, "vignette")["people"]) == ["Omar"]
     assert "<ul><li>Name the feeling</li>" in part(waves, "conclusion").source
 
-    assert "created                    3" in output
-    assert "vignettes found            2" in output
-    assert "links resolved             4" in output
+    assert total(output, "created") == 3
+    assert total(output, "vignettes found") == 2
+    assert total(output, "links resolved") == 4
     assert "Skipped: 1 comment, 1 draft, 1 settings, 1 template." in output
     assert "Your First Session: “See my article Keeping a Mood Diary" in output
-    assert "links unresolved           1" in output
-    assert "without any section        1" in output
+    assert total(output, "links unresolved") == 1
+    assert total(output, "without any section") == 1
 
 
 def test_old_addresses_redirect_to_the_new_articles(client, blog, about_me):
@@ -130,7 +137,7 @@ def test_links_resolve_to_articles_already_on_the_site(blog, about_me):
     assert (existing.pk, "Keeping a Mood Diary") in page_links(
         part(first, "intro").source
     )
-    assert "links unresolved           0" in output
+    assert total(output, "links unresolved") == 0
 
 
 def test_importing_again_updates_and_never_duplicates(blog, about_me):
@@ -138,8 +145,8 @@ def test_importing_again_updates_and_never_duplicates(blog, about_me):
     pages = set(ArticlePage.objects.values_list("pk", "slug"))
     output = run(FIXTURES / "blogger.xml", FIXTURES / "plain.txt")
     assert set(ArticlePage.objects.values_list("pk", "slug")) == pages
-    assert "created                    0" in output
-    assert "updated                    4" in output
+    assert total(output, "created") == 0
+    assert total(output, "updated") == 4
     assert Redirect.objects.count() == 3
 
 
@@ -193,6 +200,7 @@ def test_scraped_plain_text_is_restored_and_split(blog, about_me, name):
     assert blocks(page) == SECTIONED_BODY
     story = part(page, "vignette")
     assert story["kind"] == "fictional"
+    assert story["title"] == "Marta's story"
     assert list(story["people"]) == ["Marta"]
     assert story["body"][0].block_type == "heading"
     assert story["body"][0].value == "Marta"
@@ -212,7 +220,7 @@ def test_scraped_plain_text_is_restored_and_split(blog, about_me, name):
         # With "is" filtered out, "n't" has no verb to join: it stays apart.
         assert "feeling n't easy" in part(page, "intro").source
     assert part(page, "about_me") == about_me
-    assert "vignettes found            1" in output
+    assert total(output, "vignettes found") == 1
 
 
 def text_in_order(page):
@@ -221,7 +229,7 @@ def text_in_order(page):
     for block in page.body:
         value = block.value
         if block.block_type == "vignette":
-            parts += [value["disclaimer"], value["title"]]
+            parts.append(value["disclaimer"])  # its title is made from names
             parts += [str(getattr(b.value, "source", b.value)) for b in value["body"]]
         elif block.block_type == "getting_help":
             parts.append(value["text"].source)
@@ -236,7 +244,13 @@ def test_no_word_is_added_lost_or_moved_in_plain_text(blog, about_me):
     source = (FIXTURES / "plain.txt").read_text()
     # The section headings become the parts themselves, and the bio the
     # shared snippet; every other word must come through, in order.
-    source = source.replace("unfold fictional clinical vignette ", "unfold ", 1)
+    # The title repeated under the vignette's heading is not the story's own
+    # title: the story is named after its client instead.
+    source = source.replace(
+        "unfold fictional clinical vignette learning to rest in a busy life ",
+        "unfold ",
+        1,
+    )
     source = source.replace(" conclusion ", " ", 1)
     source = source.replace(" getting help in therapy ", " ", 1)
     source = source[: source.index(" about me ")]
@@ -256,7 +270,7 @@ def test_a_bio_creates_the_snippet_when_there_is_none(blog):
 def test_dry_run_writes_nothing(blog, about_me):
     output = run(FIXTURES / "blogger.xml", "--dry-run")
     assert "Dry run: nothing was written" in output
-    assert "created                    3" in output
+    assert total(output, "created") == 3
     assert not ArticlePage.objects.exists()
     assert not Redirect.objects.exists()
 
@@ -282,7 +296,7 @@ def test_a_malformed_entry_leaves_the_others_and_nothing_partial(
         "Your First Session",
     ]
     assert "blog.xml, entry 4: it has no title" in err.getvalue()
-    assert "failed                     1" in out.getvalue()
+    assert total(out.getvalue(), "failed") == 1
 
 
 @pytest.mark.parametrize(
@@ -308,14 +322,15 @@ def test_bad_files_get_a_one_line_reason(blog, tmp_path, content, message):
     assert message in line
 
 
-def test_a_file_over_50_mb_is_refused(blog, tmp_path):
+def test_a_file_over_the_limit_is_refused(blog, tmp_path, settings):
+    settings.IMPORT_MAX_UPLOAD_MB = 2
     path = tmp_path / "huge.txt"
-    with path.open("wb") as handle:
-        handle.truncate(50 * 1024 * 1024 + 1)
+    path.write_text("rest " * (2 * 1024 * 1024 // 5 + 1))
     err = io.StringIO()
     with pytest.raises(CommandError):
         call_command("import_articles", str(path), stdout=io.StringIO(), stderr=err)
-    assert "over the 50 MB limit" in err.getvalue()
+    assert "is over the 2 MB limit" in err.getvalue()
+    assert not ArticlePage.objects.exists()
 
 
 def test_publish_publishes_only_what_is_safe(blog, about_me, tmp_path):
@@ -324,7 +339,8 @@ def test_publish_publishes_only_what_is_safe(blog, about_me, tmp_path):
     output = run(path, FIXTURES / "wordpress.xml", "--publish")
     assert ArticlePage.objects.get(title="A short note").live
     assert not ArticlePage.objects.get(title="Sleep and Worry").live
-    assert "Kept as drafts until you tick “de-identified”" in output
+    assert "Check before publishing (kept as drafts):" in output
+    assert "Sleep and Worry: it has 1 vignette: tick “de-identified”" in output
 
 
 def test_the_sample_article_imports_as_the_issue_describes(blog, about_me):
@@ -360,7 +376,7 @@ def test_pointers_tolerate_small_differences_but_not_other_numbers(
         (waves.pk, "why feeling comes in waves")
     ]
     assert "Steadiness part 12, I wrote more" in output
-    assert "links unresolved           1" in output
+    assert total(output, "links unresolved") == 1
 
 
 def test_an_article_that_fails_while_written_leaves_nothing_behind(

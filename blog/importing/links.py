@@ -11,8 +11,9 @@ from bs4 import BeautifulSoup, NavigableString
 from blog.importing.units import STOP_WORDS, words
 
 POINTER = re.compile(
-    r"\b(?:see (?:my |also )*articles?|in my (?:prior|previous|earlier|last) article)"
-    r"\s*:?\s*",
+    r"\b(?:see (?:my |also )*(?:(?:prior|previous|earlier|other|related) )?articles?"
+    r"|in my (?:prior|previous|earlier|last|other) (?:article|post))"
+    r"\s*[:,]?\s*",
     re.I,
 )
 JOINERS = {"and", "also", "see", "my", "article", "articles"}
@@ -52,8 +53,10 @@ class Titles:
         self.exact = {}
         self.sizes = set()
         self.by_url = {}
+        self.titles = {}  # target -> its title
 
     def add(self, title, target, url=""):
+        self.titles[target] = title
         key = [w for w in words(title) if w not in STOP_WORDS]
         if key:
             self.by_start.setdefault(key[0][:PREFIX], []).append((key, target))
@@ -100,7 +103,7 @@ class Resolver:
         self.titles = titles
         self.exclude = exclude  # the article itself: it never links to itself
         self.page_for = page_for  # target -> page id, or None while not written
-        self.resolved = 0
+        self.resolved = []  # the words that became links
         self.unresolved = []
         self.pending = []  # links to articles of the batch not written yet
 
@@ -114,6 +117,7 @@ class Resolver:
         for anchor in soup.find_all("a", href=True):
             target = self.titles.for_url(anchor["href"])
             if target is not None:
+                cover_title(anchor, self.titles.titles.get(target, ""))
                 self.link(anchor, target)
         for node in list(soup.find_all(string=POINTER)):
             if isinstance(node, NavigableString) and node.find_parent("a") is None:
@@ -127,7 +131,7 @@ class Resolver:
             self.pending.append(anchor.get_text())
             return
         anchor.attrs = {"linktype": "page", "id": str(page_id)}
-        self.resolved += 1
+        self.resolved.append(anchor.get_text())
 
     def link_pointers(self, text):
         out, position = [], 0
@@ -150,7 +154,7 @@ class Resolver:
                 else:
                     words_html = escape(text[start:end])
                     out.append(f'<a linktype="page" id="{page_id}">{words_html}</a>')
-                    self.resolved += 1
+                    self.resolved.append(text[start:end])
                 linked_any = True
                 position = end
             # Nothing after the pointer in this text: the title is the link
@@ -184,5 +188,57 @@ class Resolver:
         target, size, _ = match
         size = min(size, len(spans))
         start, end = lead, spans[size - 1][1]
-        end = len(text[:end].rstrip(",.;:?!)"))
+        end = len(text[:end].rstrip(",.;:?!)\"”’'"))
+        # The title's own closing mark and quotes belong to the link:
+        # "(see my article: Is It Panic?)".
+        title = self.titles.titles.get(target, "")
+        ending = title[len(title.rstrip("?!\"”’'")) :]
+        while ending and text[end : end + 1] == ending[0]:
+            end, ending = end + 1, ending[1:]
         return start, end, target
+
+
+def cover_title(anchor, title):
+    """Stretch a link over the rest of the title it names when the old blog
+    linked only its start or end: "...Stop Fighting</a> It", "Panic</a>?"."""
+    if not title:
+        return
+    wanted = words(title)
+    have = words(anchor.get_text())
+    if not have or have == wanted:
+        return
+    following = anchor.next_sibling
+    if wanted[: len(have)] == have and isinstance(following, NavigableString):
+        missing = wanted[len(have) :]
+        text = str(following)
+        taken = take_words(text, missing, title)
+        if taken:
+            anchor.append(text[:taken])
+            following.replace_with(text[taken:])
+            return
+    if wanted[-len(have) :] == have:
+        before = anchor.previous_sibling
+        if isinstance(before, NavigableString):
+            missing = wanted[: len(wanted) - len(have)]
+            text = str(before)
+            tail = text.rstrip()
+            tokens = tail.split()
+            if missing and [k for t in tokens[-len(missing) :] for k in words(t)] == missing:
+                cut = len(tail) - len(" ".join(tokens[-len(missing) :]))
+                anchor.insert(0, text[cut:])
+                before.replace_with(text[:cut])
+
+
+def take_words(text, missing, title):
+    """How many characters of `text` spell the `missing` words (and the
+    title's closing mark), or 0."""
+    position = 0
+    for word in missing:
+        match = re.match(r"\s*(\S+?)(?=[\s,.;:!?)\"”’]|$)", text[position:])
+        if not match or "".join(words(match.group(1))) != word:
+            return 0
+        position += match.end()
+    ending = title[len(title.rstrip("?!\"”’'")) :]
+    while ending and text[position : position + 1] == ending[0]:
+        position, ending = position + 1, ending[1:]
+    return position

@@ -2,8 +2,9 @@
 that keep their lists, emphasis and links."""
 
 import re
+from collections import Counter
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from blog.importing.units import Unit
 
@@ -15,11 +16,55 @@ BOLD = {"b", "strong"}
 SHORT_HEADING = 15  # words: a bold line longer than this is emphasis, not a heading
 
 
+# WordPress's block editor writes its blocks as comments, with JSON in them;
+# older exports escape them.
+BLOCK_COMMENT = re.compile(r"<!--.*?-->|&lt;!--.*?--&gt;", re.S)
+# Shortcodes: [name attr="..."], [name], [/name]. Only names WordPress and its
+# plugins use, or any name with attributes or a closing tag, so "[sic]" stays.
+SHORTCODE = re.compile(r"\[(/?)([a-z][\w-]*)((?:\s[^\]]*)?)(/?)\]")
+CAPTION = {"caption", "wp_caption"}
+MEDIA = {"embed", "gallery", "audio", "video", "playlist", "soundcloud", "youtube"}
+KNOWN = CAPTION | MEDIA | {"contact-form-7", "contact-form", "button", "column"}
+
+
 def units_from_html(html):
-    soup = BeautifulSoup(html, "html.parser")
+    """The units of a post's HTML, and the shortcodes dropped from it."""
+    html, dropped = without_shortcodes(BLOCK_COMMENT.sub("", html))
+    soup = BeautifulSoup(html.replace("&nbsp;", " "), "html.parser")
+    for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
+        comment.extract()
+    for node in soup.find_all(string=lambda node: "\xa0" in node):
+        node.replace_with(node.replace("\xa0", " "))
+    for anchor in soup.find_all("a"):
+        # Two links run together read as one: keep them apart.
+        if isinstance(anchor.next_sibling, Tag) and anchor.next_sibling.name == "a":
+            anchor.insert_after(" ")
     units = []
     walk(soup, units)
-    return units
+    return units, dropped
+
+
+def without_shortcodes(html):
+    """[caption] keeps its caption as text; media shortcodes and their
+    contents go; any other shortcode's own markup goes and its words stay."""
+    names = {m.group(2) for m in SHORTCODE.finditer(html)}
+    closed = {m.group(2) for m in SHORTCODE.finditer(html) if m.group(1)}
+    dropped = Counter()
+    for name in names & MEDIA & closed:
+        html, n = re.subn(
+            rf"\[{name}(?:\s[^\]]*)?\].*?\[/{name}\]", "", html, flags=re.S
+        )
+        dropped[f"[{name}]"] += n
+
+    def replace(match):
+        slash, name, attrs, _ = match.groups()
+        if name not in KNOWN and not attrs.strip() and name not in closed:
+            return match.group()  # "[sic]", "[1]": the author's own brackets
+        if not slash and name not in CAPTION:
+            dropped[f"[{name}]"] += 1
+        return " " if name in CAPTION else ""
+
+    return SHORTCODE.sub(replace, html), dropped
 
 
 def walk(parent, units):

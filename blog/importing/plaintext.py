@@ -128,19 +128,6 @@ def following_at(text, position):
     return any(m.start() <= position < m.end() for m in FOLLOWING.finditer(text))
 
 
-def opening_pseudonym(text):
-    """The name a vignette's story opens with, as in "ned when ned began": a
-    first word that comes back within the next few words."""
-    tokens = text.split()
-    if (
-        len(tokens) > 2
-        and tokens[0].isalpha()
-        and tokens[0].lower() in (token.lower() for token in tokens[1:5])
-    ):
-        return tokens[0]
-    return None
-
-
 def repeated_names(story, elsewhere):
     """Names in lower-case text: words used in the possessive ("jane's") at
     least twice in the story and never outside it."""

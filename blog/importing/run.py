@@ -1,47 +1,50 @@
 """Write the articles read from the sources: create or update each one, link
-them to each other, and redirect their old addresses."""
+them to each other, and redirect their old addresses.
 
-from collections import Counter
-from dataclasses import dataclass, field
+Each article commits on its own, with the row that records it, so the editor
+keeps working while an import runs and a stopped import can carry on.
+"""
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Site
 
 from blog.importing.links import Resolver, Titles
+from blog.importing.models import ImportedArticle
+from blog.importing.report import ArticleReport, Report
 from blog.importing.sections import assemble
-from blog.models import ArticlePage, is_index_route
+from blog.importing.sources import EntryError, load_units
+from blog.models import ArticlePage, BlogIndexPage, is_index_route
 from home.models import AboutMe
-from vignettes.blocks import DEFAULT_DISCLAIMER, publish_problems
+from vignettes.blocks import DEFAULT_DISCLAIMER
 
 HEADING_LENGTH = 120
 VIGNETTE_TITLE_LENGTH = 200
 IMPORTED_NAME = "Your name (from an imported bio)"
-
-
-@dataclass
-class Report:
-    created: list = field(default_factory=list)
-    updated: list = field(default_factory=list)
-    skipped: Counter = field(default_factory=Counter)
-    failed: list = field(default_factory=list)  # (source, reason)
-    vignettes: int = 0
-    links_resolved: int = 0
-    unresolved: list = field(default_factory=list)  # (title, pointer)
-    without_sections: list = field(default_factory=list)
-    kept_as_drafts: list = field(default_factory=list)
-    notes: list = field(default_factory=list)
+NOT_YET_WRITTEN = 0  # a dry run's stand-in for a page of the batch
 
 
 class Importer:
-    def __init__(self, parent, publish=False, progress=None):
+    """Imports entries under a blog index. With `run`, each article is
+    recorded on that ImportRun as it commits, and articles it has recorded
+    already are not written again. A dry run writes nothing at all."""
+
+    def __init__(
+        self, parent, publish=False, progress=None, dry_run=False, run=None, user=None
+    ):
         self.parent = parent
         self.publish = publish
+        self.dry_run = dry_run
+        self.run_record = run
+        self.user = user
         self.progress = progress or (lambda done, total: None)
         self.report = Report()
         self.pages = {}  # Entry -> page id
         self.parsed = {}  # Entry -> its parts, kept for the second pass
+        self.articles = {}  # Entry -> ArticleReport
         self.about_me = AboutMe.get_default() or AboutMe.objects.order_by("pk").first()
         self.slugs = set(parent.get_children().values_list("slug", flat=True))
 
@@ -57,58 +60,85 @@ class Importer:
                 import_key__in=[entry.key for entry in entries]
             )
         }
+        recorded = (
+            {row.key: row for row in self.run_record.articles.all()}
+            if self.run_record
+            else {}
+        )
         # Oldest first: articles mostly point to older ones, which are then
         # written already, so few need a second pass.
         entries = sorted(entries, key=lambda e: (e.date is None, e.date or 0))
         waiting = []
         for done, entry in enumerate(entries, 1):
+            row = recorded.get(entry.key)
+            if row is not None:  # written before this import was stopped
+                self.pages[entry] = row.page_id
+                self.articles[entry] = ArticleReport.from_row(row)
+                if row.details.get("pending"):
+                    waiting.append(entry)
+                continue
             try:
                 with transaction.atomic():
                     resolver = self.write(entry, titles, existing.get(entry.key))
+                    self.record(entry, resolver, done)
             except Exception as error:  # noqa: BLE001 - reported, then the next one
                 self.pages.pop(entry, None)
+                self.articles.pop(entry, None)
                 self.report.failed.append((entry.source, describe(error)))
             else:
                 if resolver.pending:
                     waiting.append(entry)
-                else:
-                    self.count_links(entry, resolver)
+            if entry not in waiting:
+                entry.units = entry.html = None  # its text is no longer needed
             self.progress(done, len(entries))
         # Second pass: articles that link to ones written after them.
         for entry in waiting:
             with transaction.atomic():
-                page = ArticlePage.objects.get(
-                    pk=self.pages[entry]
-                ).get_latest_revision_as_object()
-                resolver = self.resolver(titles, entry)
-                page.body = self.body(entry, resolver)
-                self.save(page)
-            # Still pending: the article it points to failed to import.
-            resolver.unresolved += resolver.pending
-            self.count_links(entry, resolver)
+                resolver = self.relink(entry, titles)
+                # Still pending: the article it points to failed to import.
+                resolver.unresolved += resolver.pending
+                resolver.pending = []
+                self.record(entry, resolver, len(entries))
+        order = {entry: n for n, entry in enumerate(entries)}
+        self.report.articles = [
+            self.articles[e] for e in sorted(self.articles, key=order.get)
+        ]
         return self.report
 
     def resolver(self, titles, entry):
-        return Resolver(
-            titles,
-            lambda target: (
-                target if isinstance(target, int) else self.pages.get(target)
-            ),
-            exclude=entry,
-        )
+        def page_for(target):
+            if isinstance(target, int):
+                return target
+            if self.dry_run:
+                return NOT_YET_WRITTEN
+            return self.pages.get(target)
 
-    def count_links(self, entry, resolver):
-        self.report.links_resolved += resolver.resolved
-        self.report.unresolved += [(entry.title, p) for p in resolver.unresolved]
+        return Resolver(titles, page_for, exclude=entry)
 
     def write(self, entry, titles, page):
         parsed = self.parsed[entry] = assemble(
-            entry.units, entry.title, entry.lower_case
+            load_units(entry), entry.title, entry.lower_case
         )
         if parsed.bio and self.about_me is None:
             self.about_me = self.create_about_me(entry.title, parsed.bio)
         resolver = self.resolver(titles, entry)
         created = page is None
+        article = self.articles[entry] = ArticleReport(
+            title=entry.title,
+            source=entry.source,
+            created=created,
+            parts=parsed.parts,
+            dropped=dict(entry.dropped),
+            check=self.reasons_to_check(parsed, entry),
+        )
+        body = self.body(entry, resolver)
+        article.vignettes = [
+            {"kind": v["kind"], "title": v["title"], "people": list(v["people"])}
+            for block_type, v in body
+            if block_type == "vignette"
+        ]
+        if self.dry_run:
+            return resolver
         if created:
             page = ArticlePage(
                 title=entry.title, slug=self.slug(entry.title), live=False
@@ -119,33 +149,76 @@ class Importer:
         page.date = entry.date or page.date
         page.original_url = entry.original_url
         page.import_key = entry.key
-        page.body = self.body(entry, resolver)
+        page.body = body
         if created:
             self.parent.add_child(instance=page)
         self.pages[entry] = page.pk
         page.tags.set(entry.tags)
-        self.save(page)
+        article.published = self.save(page, article)
         self.redirect(entry, page)
-        report = self.report
-        (report.created if created else report.updated).append(entry.title)
-        report.vignettes += parsed.vignettes
-        if not parsed.has_sections:
-            report.without_sections.append(entry.title)
         return resolver
 
-    def save(self, page):
-        revision = page.save_revision()
-        if not self.publish:
-            return
-        problems = [
-            block.value
-            for block in page.body
-            if block.block_type == "vignette" and publish_problems(block.value)
+    def relink(self, entry, titles):
+        """Write the article again now that what it points to exists."""
+        page = ArticlePage.objects.get(pk=self.pages[entry])
+        page = page.get_latest_revision_as_object()
+        if entry not in self.parsed:  # a carried-on import reads it afresh
+            self.parsed[entry] = assemble(
+                load_units(entry), entry.title, entry.lower_case
+            )
+        resolver = self.resolver(titles, entry)
+        page.body = self.body(entry, resolver)
+        article = self.articles[entry]
+        article.resolved, article.unresolved = [], []
+        article.published = self.save(page, article)
+        return resolver
+
+    def reasons_to_check(self, parsed, entry):
+        """Why an article may not go live unconfirmed: its vignettes need the
+        therapist's tick, and text that may be a story nobody marked."""
+        reasons = []
+        if parsed.vignettes:
+            count = len(parsed.vignettes)
+            reasons.append(
+                f"it has {count} vignette{'s' if count > 1 else ''}: tick "
+                "“de-identified” once you have checked "
+                f"{'each' if count > 1 else 'it'}"
+            )
+        reasons += [
+            f"{reason}, so it may hold a client story not marked as a vignette"
+            for reason in parsed.suspicions(entry.lower_case)
         ]
-        if problems:
-            self.report.kept_as_drafts.append(page.title)
-        else:
-            revision.publish()
+        return reasons
+
+    def record(self, entry, resolver, done):
+        article = self.articles[entry]
+        article.resolved += resolver.resolved
+        article.unresolved += resolver.unresolved
+        if self.run_record is None or self.dry_run:
+            return
+        details = {**article.as_json(), "pending": bool(resolver.pending)}
+        ImportedArticle.objects.update_or_create(
+            run=self.run_record,
+            key=entry.key,
+            defaults={
+                "title": entry.title,
+                "page_id": self.pages.get(entry),
+                "created": article.created,
+                "published": article.published,
+                "details": details,
+            },
+        )
+        self.run_record.done = max(self.run_record.done, done)
+        self.run_record.updated_at = timezone.now()
+        self.run_record.save(update_fields=["done", "updated_at"])
+
+    def save(self, page, article):
+        """A new revision; published only when nothing needs checking."""
+        revision = page.save_revision(user=self.user)
+        if self.publish and not article.check:
+            revision.publish(user=self.user)
+            return True
+        return page.live
 
     def body(self, entry, resolver):
         def html(units):
@@ -173,6 +246,12 @@ class Importer:
         return body
 
     def create_about_me(self, title, units):
+        self.report.notes.append(
+            f"Created the about-me snippet from the bio in “{title}”. Add "
+            "your name and details in Snippets > About me, then publish it."
+        )
+        if self.dry_run:
+            return None
         bio = "".join(
             unit.html or f"<p>{escape(unit.text)}</p>"
             for unit in units
@@ -180,11 +259,7 @@ class Importer:
         )
         about_me = AboutMe(name=IMPORTED_NAME, bio=bio, live=False)
         about_me.save()
-        about_me.save_revision()
-        self.report.notes.append(
-            f"Created the about-me snippet from the bio in “{title}”. Add "
-            "your name and details in Snippets > About me, then publish it."
-        )
+        about_me.save_revision(user=self.user)
         return about_me
 
     def slug(self, title):
@@ -209,11 +284,19 @@ class Importer:
         )
 
 
+def default_blog_index():
+    """The default site's blog index, else any."""
+    site = Site.objects.filter(is_default_site=True).first()
+    return (
+        BlogIndexPage.objects.descendant_of(site.root_page).first() if site else None
+    ) or BlogIndexPage.objects.first()
+
+
 def vignette_value(vignette, html):
     return {
         "kind": vignette.kind,
         "title": vignette.title[:VIGNETTE_TITLE_LENGTH],
-        "disclaimer": vignette.disclaimer or DEFAULT_DISCLAIMER,
+        "disclaimer": " ".join(vignette.disclaimer) or DEFAULT_DISCLAIMER,
         "people": vignette.people,
         "deidentified": False,
         "body": [
@@ -221,11 +304,14 @@ def vignette_value(vignette, html):
             if unit.kind == "heading"
             else ("paragraph", html([unit]))
             for unit in vignette.body
-        ],
+        ]
+        or [("paragraph", "")],
     }
 
 
 def describe(error):
     """One line for the report: the error's own message, else its type."""
+    if isinstance(error, EntryError):
+        return str(error)
     message = " ".join(str(error).split())
     return message or type(error).__name__

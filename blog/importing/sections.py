@@ -7,15 +7,18 @@ from dataclasses import dataclass, field
 from blog.importing import plaintext
 from blog.importing.units import (
     BIO,
+    COMPOSITE,
     CONCLUSION,
     FOLLOWING,
     GETTING_HELP,
-    VIGNETTE,
+    STOP_WORDS,
+    VIGNETTE_HEADING,
     Unit,
+    words,
 )
 
 SECTION_HEADINGS = [
-    ("vignette", VIGNETTE),
+    ("vignette", VIGNETTE_HEADING),
     ("conclusion", CONCLUSION),
     ("getting_help", GETTING_HELP),
     ("about_me", re.compile(r"(?:about me|about the author|me)\b", re.I)),
@@ -27,6 +30,29 @@ DISCLAIMER = re.compile(
     re.I,
 )
 CAPITALISED = re.compile(r"\b([A-Z][a-z]{2,})\b")
+# A line holding only a name or two: "Ned", "**Jane**", "Ned and Jane".
+NAME = r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?"
+NAME_LINE = re.compile(rf"({NAME})(?:\s*(?:,|&|\band\b)\s*({NAME}))?[\s:.–—-]*")
+# Where an opening sentence ends: its mark, or a colon before the story.
+SENTENCE_END = re.compile(r"[.!?:](?=[\s\"”’)]|$)")
+# In scraped lower-case text a story opens on its client's name said twice:
+# "ned when ned began", or with stop words gone "jane jane grew".
+DOUBLED_NAME = re.compile(
+    r"\b([a-z]{3,})\s+(?:(?:when|as|had|first|was)\s+)?\1\b", re.I
+)
+NOT_DOUBLED = frozenset(
+    "very really more much well again long many far never ever over had that "
+    "bye knock round little slowly".split()
+)
+OPENING_WORDS = 40  # how far into a lower-case story its name may come
+LOWER_CASE_OPENER = 15  # words of a lower-case opener kept when no name ends it
+# Wording outside any vignette that may be a client story all the same.
+SUSPECT = re.compile(
+    r"\b(?:scenarios?|case (?:examples?|stud(?:y|ies)|vignettes?)|vignettes?"
+    r"|a client (?:named|called)|(?:a |one )?(?:of my )?clients?,? (?:whom|who) "
+    r"(?:i(?:'|’)ll|i will|we(?:'|’)ll) call|let(?:'|’)s call (?:him|her|them))\b",
+    re.I,
+)
 NOT_NAMES = frozenset(
     [
         "The",
@@ -109,17 +135,41 @@ NOT_NAMES = frozenset(
         "October",
         "November",
         "December",
+        # headings that are not names
+        "Background",
+        "Discussion",
+        "Introduction",
+        "Session",
+        "Sessions",
+        "Summary",
+        "Treatment",
+        "Therapy",
+        "Update",
+        "Note",
+        "Notes",
+        "Part",
+        "Resources",
+        "References",
+        "Reflection",
+        "Reflections",
     ]
 )
 
 
 @dataclass
 class Vignette:
-    kind: str
+    kind: str = "fictional"
     title: str = ""
-    disclaimer: str = ""
+    openers: list = field(default_factory=list)  # heading and sentence words
+    disclaimer: list = field(default_factory=list)  # the post's own sentences
     people: list = field(default_factory=list)
     body: list = field(default_factory=list)  # [Unit]
+
+    @property
+    def fresh(self):
+        """Opened by a heading or a sentence, with no story yet: the next
+        opener belongs to the same vignette."""
+        return not self.body
 
 
 @dataclass
@@ -131,7 +181,15 @@ class Parsed:
 
     @property
     def vignettes(self):
-        return sum(block_type == "vignette" for block_type, _ in self.blocks)
+        return [payload for kind, payload in self.blocks if kind == "vignette"]
+
+    @property
+    def parts(self):
+        """The article's parts in order, each named once."""
+        names = [kind for kind, _ in self.blocks if kind != "heading"]
+        if self.bio:
+            names.append("about_me")
+        return list(dict.fromkeys(names))
 
     @property
     def has_sections(self):
@@ -139,6 +197,32 @@ class Parsed:
             block_type in ("vignette", "conclusion", "getting_help")
             for block_type, _ in self.blocks
         )
+
+    def suspicions(self, lower_case=False):
+        """Why text outside the vignettes may be a client story all the same:
+        story wording, or a name on a line of its own followed by narrative
+        that names them."""
+        reasons = []
+        units = [
+            unit
+            for kind, payload in self.blocks
+            if kind != "vignette"
+            for unit in (
+                [Unit("heading", payload)] if kind == "heading" else payload
+            )
+        ]
+        for position, unit in enumerate(units):
+            found = SUSPECT.search(unit.text)
+            if found and not (self.vignettes and "vignette" in found.group().lower()):
+                reasons.append(f"it mentions “{found.group()}”")
+            names = name_line(unit)
+            after = units[position + 1] if position + 1 < len(units) else None
+            if names and after and after.kind == "text" and names[0] in after.text:
+                reasons.append(f"the name “{names[0]}” stands on a line of its own")
+            doubled = next(doubled_names(unit.text), None) if lower_case else None
+            if doubled:
+                reasons.append(f"“{doubled[0].group()}” may open a client story")
+        return list(dict.fromkeys(reasons))
 
 
 def section_of(heading):
@@ -151,61 +235,131 @@ def section_of(heading):
     return None, None
 
 
+def name_line(unit):
+    """The names a short line holds alone, as posts set a client's name above
+    their story; [] when it holds anything else."""
+    match = NAME_LINE.fullmatch(unit.text.strip())
+    if not match:
+        return []
+    names = [name for name in match.groups() if name]
+    if any(name in NOT_NAMES for name in names):
+        return []
+    return names
+
+
+def doubled_names(text):
+    """Words said twice running, as a lower-case story says its client's name."""
+    for match in DOUBLED_NAME.finditer(text):
+        name = match.group(1).lower()
+        if name not in STOP_WORDS and name not in NOT_DOUBLED:
+            yield match, name
+
+
+def lower_case_name(text):
+    """A client's name said twice where a lower-case story opens, and where."""
+    tokens = list(re.finditer(r"\S+", text))[:OPENING_WORDS]
+    window = text[: tokens[-1].end()] if tokens else ""
+    return next(doubled_names(window), None)
+
+
+def opener(text, lower_case):
+    """(before, sentence, after) when a sentence of this text introduces a
+    vignette: the sentence is the post's disclaimer, after it the story."""
+    match = FOLLOWING.search(text)
+    if match is None:
+        return None
+    starts = [m.end() for m in SENTENCE_END.finditer(text, 0, match.start())]
+    begin = starts[-1] if starts else 0
+    if lower_case:
+        found = lower_case_name(text[match.end() :])
+        if found:
+            end = match.end() + found[0].start()
+        else:
+            tokens = list(re.finditer(r"\S+", text[match.start() :]))
+            end = match.start() + tokens[min(LOWER_CASE_OPENER, len(tokens)) - 1].end()
+    else:
+        stop = SENTENCE_END.search(text, match.end())
+        end = stop.end() if stop else len(text)
+    return text[:begin].strip(), text[begin:end].strip(), text[end:].strip()
+
+
 def kind_of(words):
-    return "composite" if words and "composite" in words.lower() else "fictional"
+    return "composite" if words and COMPOSITE.search(words) else "fictional"
 
 
 def assemble(units, title, lower_case=False):
     """The article's blocks, in order. Text before the first section is the
-    introduction; headings that name no section become heading blocks."""
+    introduction; headings that name no section become heading blocks.
+
+    However a story is introduced (a heading, a sentence, both, then its
+    client's name on a line of its own), it becomes one vignette.
+    """
     parsed = Parsed()
     current = "intro"
     vignette = None
-    units = list(units)
-    index = 0
-    while index < len(units):
-        unit = units[index]
-        index += 1
-        if unit.kind == "text" and FOLLOWING.match(unit.text) and current != "about_me":
-            # "The following fictional vignette ..." opens the vignette: its
-            # own heading may follow, and the sentence is the disclaimer.
-            vignette = start_vignette(parsed, kind_of(unit.text))
-            vignette.disclaimer = unit.text
-            current = "vignette"
-            if index < len(units) and units[index].kind == "heading":
-                kind, match = section_of(units[index].text)
-                if kind == "vignette":
-                    vignette.kind = kind_of(match.group())
-                    vignette.title = rest_of(units[index].text, match)
-                    index += 1
-            continue
+    title_words = words(title)
+    queue = list(units)
+    while queue:
+        unit = queue.pop(0)
         if unit.kind == "text" and current != "about_me" and BIO.match(unit.text):
             current = "about_me"
+        if unit.kind == "text" and current != "about_me":
+            split = opener(unit.text, lower_case)
+            if split:
+                before, sentence, after = split
+                if before:
+                    add(parsed, current, vignette, Unit("text", before))
+                if not (current == "vignette" and vignette.fresh):
+                    vignette = start_vignette(parsed)
+                current = "vignette"
+                vignette.openers.append(sentence)
+                vignette.disclaimer.append(sentence)
+                if after:
+                    queue.insert(0, Unit("text", plaintext.capitalise(after)))
+                continue
         if unit.kind == "heading":
             kind, match = section_of(unit.text)
-            if kind == "vignette" and current == "vignette" and not vignette.body:
-                vignette.title = vignette.title or rest_of(unit.text, match)
+            if kind == "vignette" and current != "about_me":
+                if not (current == "vignette" and vignette.fresh):
+                    vignette = start_vignette(parsed)
+                current = "vignette"
+                vignette.openers.append(unit.text)
+                rest = rest_of(unit.text, match)
+                if rest and words(rest) != title_words and not vignette.title:
+                    vignette.title = rest
                 continue
-            if kind is not None and not (kind == "about_me" and current == "about_me"):
+            if kind is not None and kind != "vignette" and not (
+                kind == "about_me" and current == "about_me"
+            ):
                 current = kind
-                if kind == "vignette":
-                    vignette = start_vignette(parsed, kind_of(match.group()))
-                    vignette.title = rest_of(unit.text, match)
-                elif kind in ("conclusion", "getting_help"):
+                if kind in ("conclusion", "getting_help"):
                     parsed.blocks.append((kind, []))
                 continue
-            if current == "vignette" and not vignette.title:
-                vignette.title = unit.text
-                continue
+        if current == "vignette" and take_into_vignette(vignette, unit, title_words):
+            continue
         add(parsed, current, vignette, unit)
-    for block_type, payload in parsed.blocks:
-        if block_type == "vignette":
-            finish_vignette(payload, title, lower_case, parsed)
+    for vignette in parsed.vignettes:
+        finish_vignette(vignette, lower_case, parsed)
     return parsed
 
 
-def start_vignette(parsed, kind):
-    vignette = Vignette(kind=kind)
+def take_into_vignette(vignette, unit, title_words):
+    """A name line, the article's title repeated, or the story's own title,
+    where a vignette opens; False for anything that is the story itself."""
+    names = name_line(unit)
+    if names:
+        vignette.people += [n for n in names if n not in vignette.people]
+        vignette.body.append(Unit("heading", unit.text.strip(" :.–—-")))
+        return True
+    if unit.kind == "heading" and vignette.fresh:
+        if words(unit.text) != title_words and not vignette.title:
+            vignette.title = unit.text
+        return True
+    return False
+
+
+def start_vignette(parsed):
+    vignette = Vignette()
     parsed.blocks.append(("vignette", vignette))
     return vignette
 
@@ -236,37 +390,41 @@ def add(parsed, current, vignette, unit):
         parsed.blocks.append(("paragraph", [unit]))
 
 
-def finish_vignette(vignette, title, lower_case, parsed):
-    """Title, disclaimer and pseudonyms from the story itself."""
+def finish_vignette(vignette, lower_case, parsed):
+    """Kind, disclaimer, pseudonyms and title from the story itself."""
     body = vignette.body
-    if body and body[0].kind == "text" and DISCLAIMER.match(body[0].text):
-        first = body[0].text
-        sentence = DISCLAIMER.match(first).group()
-        vignette.disclaimer = vignette.disclaimer or sentence
-        rest = first[len(sentence) :].strip()
-        body[0:1] = [Unit("text", plaintext.capitalise(rest))] if rest else []
+    first = next((u for u in body if u.kind == "text"), None)
+    if first is not None and DISCLAIMER.match(first.text):
+        sentence = DISCLAIMER.match(first.text).group()
+        vignette.disclaimer.append(sentence)
+        rest = first.text[len(sentence) :].strip()
+        position = body.index(first)
+        body[position : position + 1] = (
+            [Unit("text", plaintext.capitalise(rest))] if rest else []
+        )
+    vignette.kind = kind_of(" ".join(vignette.openers + vignette.disclaimer))
     story = " ".join(unit.text for unit in body if unit.kind == "text")
-    names = []
     if lower_case:
+        names = [name.lower() for name in vignette.people]
         opening = next((u for u in body if u.kind == "text"), None)
-        name = plaintext.opening_pseudonym(opening.text) if opening else None
-        if name:
+        found = lower_case_name(opening.text) if opening else None
+        if found and found[0].start() == 0:
+            name = found[1]
             position = body.index(opening)
             rest = opening.text[len(name) :].strip()
             body[position : position + 1] = [
                 Unit("heading", name.capitalize()),
                 Unit("text", plaintext.capitalise(rest)),
             ]
-            names.append(name.lower())
+            names.append(name)
         elsewhere = " ".join(
             u.text
             for _, payload in parsed.blocks
             if isinstance(payload, list)
             for u in payload
         )
-        names += [
-            n for n in plaintext.repeated_names(story, elsewhere) if n not in names
-        ]
+        names += plaintext.repeated_names(story, elsewhere)
+        names = list(dict.fromkeys(names))
         for position, unit in enumerate(body):
             if unit.kind == "text":
                 body[position] = Unit("text", capitalise_names(unit.text, names))
@@ -280,13 +438,26 @@ def finish_vignette(vignette, title, lower_case, parsed):
             name = match.group(1)
             if name not in NOT_NAMES and name.lower() not in lower:
                 counts[name] = counts.get(name, 0) + 1
-        headings = [u.text for u in body if u.kind == "heading" and " " not in u.text]
         vignette.people = list(
             dict.fromkeys(
-                [*headings, *(name for name, count in counts.items() if count >= 2)]
+                [
+                    *vignette.people,
+                    *(name for name, count in counts.items() if count >= 2),
+                ]
             )
         )
-    vignette.title = vignette.title or title
+    vignette.title = vignette.title or title_from(vignette)
+
+
+def title_from(vignette):
+    """A title made from the story's pseudonyms: "Ned's story", "Ned and Jane"."""
+    people = vignette.people
+    if not people:
+        return "A composite story" if vignette.kind == "composite" else "A story"
+    if len(people) == 1:
+        return f"{people[0]}'s story"
+    shown = people[:3]
+    return f"{', '.join(shown[:-1])} and {shown[-1]}"
 
 
 def capitalise_names(text, names):

@@ -3,27 +3,34 @@ Markdown or scraped plain text."""
 
 import hashlib
 import re
+import zipfile
 from collections import Counter
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import markdown
 import yaml
-from defusedxml import ElementTree
+from defusedxml import DefusedXmlException, ElementTree
+from django.conf import settings
 from django.utils.dateparse import parse_date, parse_datetime
 
 from blog.importing import markup, plaintext
 from blog.importing.units import Entry, words
 
-MAX_BYTES = 50 * 1024 * 1024
 MAX_TITLE = 255  # Wagtail's page title
-FORMATS = ("auto", "blogger", "wordpress", "markdown", "text")
+FORMATS = ("auto", "blogger", "wordpress", "markdown", "text", "zip")
 ATOM = "{http://www.w3.org/2005/Atom}"
 BLOGGER_KIND = "http://schemas.google.com/g/2005#kind"
 BLOGGER_LABEL = "http://www.blogger.com/atom/ns#"
 APP = "{http://purl.org/atom/app#}"
 FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
 TITLE_LINE = re.compile(r"\A\s*TITLE:\s*(.+?)\s*(?:\n|$)", re.I)
+TEXT_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".txt": "text"}
+# A zip of Markdown or text files: no more files than a blog has posts, and
+# none that unpacks to far more than it takes (a zip bomb).
+MAX_ZIP_FILES = 10_000
+MAX_ZIP_RATIO = 100
+HEAD = 4096
 
 
 class SourceError(Exception):
@@ -34,52 +41,165 @@ class EntryError(Exception):
     """One article of a file that cannot be read; the others still can."""
 
 
-def read(path, fmt="auto", title=None, include_drafts=False):
-    """Entries of one file, the entries it failed on, and what it skipped."""
+def max_bytes():
+    return settings.IMPORT_MAX_UPLOAD_MB * 2**20
+
+
+def read(path, fmt="auto", title=None, include_drafts=False, name=None):
+    """Entries of one file, the entries it failed on, and what it skipped.
+
+    Exports are read as a stream: the articles' text is kept, never the
+    whole document tree, so a large export fits in little memory.
+    """
     path = Path(path)
+    name = name or str(path)
     if not path.is_file():
-        raise SourceError(f"{path}: no such file")
+        raise SourceError(f"{name}: no such file")
     size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise SourceError(f"{path}: {size // 2**20} MB is over the 50 MB limit")
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise SourceError(f"{path}: the file is empty")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise SourceError(f"{path}: not UTF-8 text") from None
-    fmt = detect(path, text) if fmt == "auto" else fmt
-    if fmt in ("blogger", "wordpress"):
-        try:
-            root = ElementTree.fromstring(raw)
-        except ElementTree.ParseError as error:
-            raise SourceError(f"{path}: the XML is not well-formed ({error})") from None
-        return (read_blogger if fmt == "blogger" else read_wordpress)(
-            path, root, include_drafts
+    if size > max_bytes():
+        raise SourceError(
+            f"{name}: {size / 2**20:.0f} MB is over the "
+            f"{settings.IMPORT_MAX_UPLOAD_MB} MB limit"
         )
-    if fmt == "markdown":
-        return [read_markdown(path, text)], [], Counter()
-    if fmt == "text":
-        return [read_text(path, text, title)], [], Counter()
+    with path.open("rb") as handle:
+        head = handle.read(HEAD)
+    if not head.strip():
+        raise SourceError(f"{name}: the file is empty")
+    if fmt == "zip" or (fmt == "auto" and head.startswith(b"PK\x03\x04")):
+        return read_zip(path, name, include_drafts)
+    if b"\x00" in head:
+        raise SourceError(
+            f"{name}: not an export or a text file (it holds binary data)"
+        )
+    fmt = detect(name, head.decode("utf-8-sig", errors="replace")) if fmt == "auto" else fmt
+    if fmt in ("blogger", "wordpress"):
+        return read_xml(path, name, fmt, include_drafts)
+    if fmt in ("markdown", "text"):
+        return read_plain(name, path.read_bytes(), fmt, title)
     raise SourceError(
-        f"{path}: unknown format {fmt!r}; use one of {', '.join(FORMATS)}"
+        f"{name}: unknown format {fmt!r}; use one of {', '.join(FORMATS)}"
     )
 
 
-def detect(path, text):
-    head = text.lstrip()[:2000]
+def read_plain(name, raw, fmt, title=None):
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SourceError(f"{name}: not UTF-8 text") from None
+    if not text.strip():
+        raise SourceError(f"{name}: the file is empty")
+    reader = read_markdown if fmt == "markdown" else read_text
+    return [reader(name, text, title)], [], Counter()
+
+
+def detect(name, head):
+    head = head.lstrip()
     if head.startswith("<"):
         if "<feed" in head and ("blogger" in head.lower() or ATOM[1:-1] in head):
             return "blogger"
         if "<rss" in head and "wordpress.org/export" in head:
             return "wordpress"
         raise SourceError(
-            f"{path}: XML that is neither a Blogger nor a WordPress export"
+            f"{name}: XML that is neither a Blogger nor a WordPress export"
         )
-    if path.suffix.lower() in (".md", ".markdown") or FRONT_MATTER.match(text):
+    if PurePosixPath(name).suffix.lower() in (".md", ".markdown") or FRONT_MATTER.match(
+        head
+    ):
         return "markdown"
     return "text"
+
+
+def read_zip(path, name, include_drafts):
+    """The Markdown and text files of a zip, refused whole if any name leaves
+    the archive or it unpacks to more than the limit."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise SourceError(f"{name}: not a readable zip file") from None
+    with archive:
+        members = [m for m in archive.infolist() if not m.is_dir()]
+        if len(members) > MAX_ZIP_FILES:
+            raise SourceError(
+                f"{name}: the zip holds {len(members)} files, over {MAX_ZIP_FILES}"
+            )
+        for member in members:
+            inner = PurePosixPath(member.filename.replace("\\", "/"))
+            if inner.is_absolute() or ".." in inner.parts or ":" in member.filename:
+                raise SourceError(
+                    f"{name}: the zip holds {member.filename!r}, a path outside "
+                    "its own folder; nothing was imported"
+                )
+        unpacked = sum(m.file_size for m in members)
+        packed = sum(m.compress_size for m in members) or 1
+        if unpacked > max_bytes() or unpacked > MAX_ZIP_RATIO * packed + 2**20:
+            raise SourceError(
+                f"{name}: the zip unpacks to {unpacked / 2**20:.0f} MB, far more "
+                "than it holds; refused as unsafe"
+            )
+        entries, failures, skipped = [], [], Counter()
+        for member in sorted(members, key=lambda m: m.filename):
+            inner = PurePosixPath(member.filename)
+            fmt = TEXT_SUFFIXES.get(inner.suffix.lower())
+            if fmt is None or any(p.startswith((".", "__MACOSX")) for p in inner.parts):
+                skipped["file that is not Markdown or text"] += 1
+                continue
+            with archive.open(member) as handle:
+                raw = handle.read(member.file_size + 1)
+            if len(raw) > member.file_size:
+                raise SourceError(f"{name}: the zip's sizes are false; refused")
+            try:
+                found, _, _ = read_plain(f"{name}/{inner}", raw, fmt)
+            except SourceError as error:
+                failures.append((f"{name}/{inner}", str(error).split(": ", 1)[-1]))
+            else:
+                entries += found
+        if not entries and not failures:
+            raise SourceError(f"{name}: the zip holds no Markdown or text files")
+        return entries, failures, skipped
+
+
+def read_xml(path, name, fmt, include_drafts):
+    """Blogger's Atom or WordPress's RSS, one article at a time. DTDs and
+    entities are refused: exports never declare them, and entity bombs do."""
+    entries, failures, skipped = [], [], Counter()
+    item_tag = f"{ATOM}entry" if fmt == "blogger" else "item"
+    reader = blogger_item if fmt == "blogger" else wordpress_item
+    number = 0
+    try:
+        events = ElementTree.iterparse(str(path), events=("start", "end"), forbid_dtd=True)
+        _, root = next(events)
+        expected = f"{ATOM}feed" if fmt == "blogger" else "rss"
+        if root.tag != expected:
+            what = "Blogger export (no Atom <feed>)" if fmt == "blogger" else (
+                "WordPress export (no <rss><channel>)"
+            )
+            raise SourceError(f"{name}: not a {what}")
+        for event, element in events:
+            if event != "end" or element.tag != item_tag:
+                continue
+            number += 1
+            label = "entry" if fmt == "blogger" else "item"
+            source = f"{PurePosixPath(name).name}, {label} {number}"
+            skip, fields, extra = reader(element, include_drafts)
+            skipped.update(extra)
+            element.clear()
+            if skip:
+                skipped[skip] += 1
+                continue
+            try:
+                entries.append(html_entry(source, **fields))
+            except EntryError as error:
+                failures.append((source, str(error)))
+    except DefusedXmlException:
+        raise SourceError(
+            f"{name}: the file declares a DTD or XML entities, which exports "
+            "never do; refused as unsafe"
+        ) from None
+    except ElementTree.ParseError as error:
+        raise SourceError(f"{name}: the XML is not well-formed ({error})") from None
+    except StopIteration:
+        raise SourceError(f"{name}: the file is empty") from None
+    return entries, failures, skipped
 
 
 def content_key(title, text):
@@ -114,74 +234,59 @@ def html_entry(source, title, html, **fields):
         raise EntryError("it has no title")
     if len(title) > MAX_TITLE:
         raise EntryError(f"its title is over {MAX_TITLE} characters")
-    units = markup.units_from_html(html or "")
-    if not units:
+    if not (html or "").strip():
         raise EntryError("it has no text")
     url = fields.get("original_url", "")
     return Entry(
         source=source,
         title=title,
-        units=units,
+        html=html,
         key=url or content_key(title, html),
         **fields,
     )
 
 
-def collect(items):
-    """Entries, failures and skipped counts from an export's items, each
-    given as (source, why it is skipped or None, the entry's fields)."""
-    entries, failures, skipped = [], [], Counter()
-    for source, skip, fields in items:
-        if skip:
-            skipped[skip] += 1
-            continue
-        try:
-            entries.append(html_entry(source, **fields))
-        except EntryError as error:
-            failures.append((source, str(error)))
-    return entries, failures, skipped
+def load_units(entry):
+    """The entry's units, read from its HTML when it is written."""
+    if entry.units is None:
+        entry.units, entry.dropped = markup.units_from_html(entry.html)
+        if not entry.units:
+            raise EntryError("it has no text")
+    return entry.units
 
 
-def read_blogger(path, root, include_drafts):
-    if root.tag != f"{ATOM}feed":
-        raise SourceError(f"{path}: not a Blogger export (no Atom <feed>)")
-    return collect(blogger_items(path, root, include_drafts))
-
-
-def blogger_items(path, root, include_drafts):
-    for number, item in enumerate(root.findall(f"{ATOM}entry"), 1):
-        source = f"{path.name}, entry {number}"
-        kind = blogger_kind(item)
-        draft = item.find(f"{APP}control/{APP}draft")
-        status = child_text(item, "status").upper()
-        is_draft = (draft is not None and draft.text == "yes") or status == "DRAFT"
-        if kind != "post":
-            yield source, kind, None
-        elif is_draft and not include_drafts:
-            yield source, "draft", None
-        else:
-            yield (
-                source,
-                None,
-                {
-                    "title": child_text(item, "title"),
-                    "html": child_text(item, "content"),
-                    "date": to_date(child_text(item, "published")),
-                    "tags": [
-                        c.get("term")
-                        for c in item.findall(f"{ATOM}category")
-                        if c.get("scheme") in (BLOGGER_LABEL, None) and c.get("term")
-                    ],
-                    "original_url": next(
-                        (
-                            link.get("href")
-                            for link in item.findall(f"{ATOM}link")
-                            if link.get("rel") == "alternate" and link.get("href")
-                        ),
-                        "",
-                    ),
-                },
-            )
+def blogger_item(item, include_drafts):
+    """(why it is skipped or None, the entry's fields, other things skipped)."""
+    kind = blogger_kind(item)
+    draft = item.find(f"{APP}control/{APP}draft")
+    status = child_text(item, "status").upper()
+    is_draft = (draft is not None and draft.text == "yes") or status == "DRAFT"
+    if kind != "post":
+        return kind, None, ()
+    if is_draft and not include_drafts:
+        return "draft", None, ()
+    return (
+        None,
+        {
+            "title": child_text(item, "title"),
+            "html": child_text(item, "content"),
+            "date": to_date(child_text(item, "published")),
+            "tags": [
+                c.get("term")
+                for c in item.findall(f"{ATOM}category")
+                if c.get("scheme") in (BLOGGER_LABEL, None) and c.get("term")
+            ],
+            "original_url": next(
+                (
+                    link.get("href")
+                    for link in item.findall(f"{ATOM}link")
+                    if link.get("rel") == "alternate" and link.get("href")
+                ),
+                "",
+            ),
+        },
+        (),
+    )
 
 
 def blogger_kind(item):
@@ -205,45 +310,38 @@ def child_text(element, name):
     return ""
 
 
-def read_wordpress(path, root, include_drafts):
-    channel = root.find("channel")
-    if root.tag != "rss" or channel is None:
-        raise SourceError(f"{path}: not a WordPress export (no <rss><channel>)")
-    return collect(wordpress_items(path, channel, include_drafts))
+def wordpress_item(item, include_drafts):
+    """As blogger_item; a post's comments are counted as skipped."""
+    comments = sum(local(child.tag) == "comment" for child in item)
+    extra = {"comment": comments} if comments else {}
+    post_type = child_text(item, "post_type") or "post"
+    status = child_text(item, "status") or "publish"
+    if post_type != "post":
+        return post_type, None, extra
+    if status != "publish" and not include_drafts:
+        return status, None, extra
+    return (
+        None,
+        {
+            "title": child_text(item, "title"),
+            "html": child_text(item, "encoded"),
+            "date": to_date(child_text(item, "post_date"))
+            or to_date(child_text(item, "pubDate")),
+            "tags": list(
+                dict.fromkeys(
+                    " ".join((c.text or "").split())
+                    for c in item.findall("category")
+                    if c.get("domain") in ("category", "post_tag")
+                    and (c.text or "").strip()
+                )
+            ),
+            "original_url": child_text(item, "link"),
+        },
+        extra,
+    )
 
 
-def wordpress_items(path, channel, include_drafts):
-    for number, item in enumerate(channel.findall("item"), 1):
-        source = f"{path.name}, item {number}"
-        post_type = child_text(item, "post_type") or "post"
-        status = child_text(item, "status") or "publish"
-        if post_type != "post":
-            yield source, post_type, None
-        elif status != "publish" and not include_drafts:
-            yield source, status, None
-        else:
-            yield (
-                source,
-                None,
-                {
-                    "title": child_text(item, "title"),
-                    "html": child_text(item, "encoded"),
-                    "date": to_date(child_text(item, "post_date"))
-                    or to_date(child_text(item, "pubDate")),
-                    "tags": list(
-                        dict.fromkeys(
-                            " ".join((c.text or "").split())
-                            for c in item.findall("category")
-                            if c.get("domain") in ("category", "post_tag")
-                            and (c.text or "").strip()
-                        )
-                    ),
-                    "original_url": child_text(item, "link"),
-                },
-            )
-
-
-def read_markdown(path, text):
+def read_markdown(name, text, title=None):
     meta = {}
     match = FRONT_MATTER.match(text)
     if match:
@@ -251,49 +349,51 @@ def read_markdown(path, text):
             meta = yaml.safe_load(match.group(1)) or {}
         except yaml.YAMLError as error:
             raise SourceError(
-                f"{path}: the front matter is not valid YAML ({error})"
+                f"{name}: the front matter is not valid YAML ({error})"
             ) from None
         if not isinstance(meta, dict):
-            raise SourceError(f"{path}: the front matter is not a list of fields")
+            raise SourceError(f"{name}: the front matter is not a list of fields")
         text = text[match.end() :]
     html = markdown.markdown(text)
-    title = " ".join(str(meta.get("title") or "").split())
-    units = markup.units_from_html(html)
+    title = " ".join(str(meta.get("title") or title or "").split())
+    units, dropped = markup.units_from_html(html)
     if not title and units and units[0].kind == "heading":
         title = units.pop(0).text
     elif units and units[0].kind == "heading" and words(units[0].text) == words(title):
         units.pop(0)
     if not units:
-        raise SourceError(f"{path}: there is no article text")
-    title = title or path.stem.replace("-", " ").replace("_", " ").capitalize()
+        raise SourceError(f"{name}: there is no article text")
+    stem = PurePosixPath(name).stem
+    title = title or stem.replace("-", " ").replace("_", " ").capitalize()
     if len(title) > MAX_TITLE:
-        raise SourceError(f"{path}: the title is over {MAX_TITLE} characters")
+        raise SourceError(f"{name}: the title is over {MAX_TITLE} characters")
     tags = meta.get("tags") or []
     if isinstance(tags, str):
         tags = tags.split(",")
     return Entry(
-        source=path.name,
+        source=PurePosixPath(name).name,
         title=title,
         units=units,
+        dropped=dropped,
         date=to_date(meta.get("date")),
         tags=[str(tag).strip() for tag in tags if str(tag).strip()],
         key=content_key(title, text),
     )
 
 
-def read_text(path, text, title=None):
+def read_text(name, text, title=None):
     match = TITLE_LINE.match(text)
     if match:
         title = title or match.group(1)
         text = text[match.end() :]
     body = plaintext.tidy(text)
     if not body:
-        raise SourceError(f"{path}: there is no article text")
+        raise SourceError(f"{name}: there is no article text")
     title = plaintext.tidy(title) if title else plaintext.infer_title(body)
     if len(title) > MAX_TITLE:
-        raise SourceError(f"{path}: the title is over {MAX_TITLE} characters")
+        raise SourceError(f"{name}: the title is over {MAX_TITLE} characters")
     return Entry(
-        source=path.name,
+        source=PurePosixPath(name).name,
         title=plaintext.capitalise(title),
         units=plaintext.split(body, title),
         key=content_key(title, text),

@@ -60,13 +60,32 @@ STOP_WORDS = frozenset(
 
 # The words that mark an article's parts, wherever they are found: run into
 # scraped text (plaintext.py) or standing as headings (sections.py).
+QUALIFIERS = r"(?:fictional(?:ized)?|fictionali[sz]ed|composite|clinical|hypothetical)"
 VIGNETTE = re.compile(
-    r"\b(?:fictional(?:ized)?|composite)\s+(?:clinical\s+)?(?:vignette|case example)\b",
+    rf"\b{QUALIFIERS}\s+(?:clinical\s+)?(?:vignette|case example|scenario)\b", re.I
+)
+# A heading that opens a story: "Fictional Clinical Vignette: ...",
+# "Composite Vignette", "Clinical Vignette", "Case example".
+VIGNETTE_HEADING = re.compile(
+    rf"(?:{QUALIFIERS}\s+)*(?:case\s+)?vignettes?\b"
+    rf"|(?:{QUALIFIERS}\s+)*case\s+(?:example|study)\b"
+    rf"|(?:{QUALIFIERS}\s+)+(?:scenario|example|story)\b",
     re.I,
 )
+# A sentence that introduces one: "The following fictional vignette ...",
+# "Consider the following composite scenario ...".
 FOLLOWING = re.compile(
-    r"\b(?:the )?following\s+(?:\(?(?:fictional(?:ized)?|composite)\)?\s+)?"
-    r"(?:\(?clinical\)?\s+)?vignette\b",
+    r"\b(?:the\s+)?following\s+"
+    r"(?:\(?(?:fictional(?:ized)?|fictionali[sz]ed|composite|clinical|hypothetical|"
+    r"brief|short|illustrative|invented|made-up|case)\)?,?\s+){0,4}"
+    r"(?:vignette|scenario|case example|case study|example|story)\b",
+    re.I,
+)
+# Wording that says a story blends many people.
+COMPOSITE = re.compile(
+    r"\bcomposite|\bbased on (?:many|several|a number of|various)\b"
+    r"|\bdrawn from (?:many|several|a number of|various)\b|\bblend(?:s|ed|ing)? of\b"
+    r"|\bcombin(?:es|ed|ation of|ing)\b.{0,40}\b(?:clients|people|cases)\b",
     re.I,
 )
 CONCLUSION = re.compile(r"\bconclusions?\b", re.I)
@@ -91,12 +110,16 @@ class Entry:
 
     source: str  # where it came from, for the report: "blog.xml, entry 3"
     title: str
-    units: list[Unit]
+    # Read from `html` only when the article is written, so a large export
+    # is held as its text, not as every article's parsed parts at once.
+    units: list[Unit] | None = None
+    html: str = ""
     date: object = None
     tags: list[str] = field(default_factory=list)
     original_url: str = ""
     key: str = ""  # what makes a re-import update this article, not add one
     lower_case: bool = False  # scraped text: names are found another way
+    dropped: dict = field(default_factory=dict)  # shortcodes left out, by name
 
 
 def words(text):

@@ -12,6 +12,7 @@ VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 INSTALLED_APPS = [
     "home",
     "blog",
+    "blog.importing",
     "vignettes",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "axes",
+    "django_tasks_db",
 ]
 
 # The page cache wraps everything: a cached page is stored on the way out, after
@@ -135,6 +137,12 @@ MEDIA_URL = "/media/"
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploaded blog exports: private, never under MEDIA_URL. The worker reads
+    # them, so it must see this folder (README, "Background worker").
+    "imports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": VAR_DIR / "imports"},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -248,6 +256,18 @@ PERMISSIONS_POLICY = {
     feature: []
     for feature in ("camera", "microphone", "geolocation", "interest-cohort")
 }
+
+# Background work. Wagtail's own small jobs (search and reference index
+# updates, CDN purges) run in the request that causes them, as Wagtail does
+# by default; long jobs such as an import go to the database queue, which
+# `manage.py db_worker --backend background` works through (README).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+# Blog exports uploaded in the admin's Import page, and files given to
+# import_articles, are refused above this size.
+IMPORT_MAX_UPLOAD_MB = int(os.environ.get("IMPORT_MAX_UPLOAD_MB", "100"))
 
 # Long StreamField articles post many form fields from the page editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -3,10 +3,9 @@
 from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from blog.importing.run import Importer
+from blog.importing.run import Importer, default_blog_index
 from blog.importing.sources import FORMATS, SourceError, read
 from blog.models import BlogIndexPage
 
@@ -26,8 +25,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--publish",
             action="store_true",
-            help="publish what can be published; articles with a vignette stay "
-            "drafts until you confirm it is de-identified",
+            help="publish articles with no vignette and nothing that may be an "
+            "unmarked client story; the rest stay drafts, listed under "
+            "'check before publishing'",
         )
         parser.add_argument(
             "--dry-run", action="store_true", help="report only; write nothing"
@@ -40,58 +40,19 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        parent = self.parent(options["parent"])
-        entries, failures, skipped = [], [], Counter()
-        for path in options["paths"]:
-            try:
-                found, failed, passed_over = read(
-                    path,
-                    options["format"],
-                    title=options["title"],
-                    include_drafts=options["include_drafts"],
-                )
-            except SourceError as error:
-                failures.append((path, str(error).removeprefix(f"{path}: ")))
-                continue
-            entries += found
-            failures += failed
-            skipped += passed_over
-        with transaction.atomic():
-            importer = Importer(parent, options["publish"], self.progress)
-            report = importer.run(entries)
-            if options["dry_run"]:
-                transaction.set_rollback(True)
+        parent = blog_index(options["parent"])
+        entries, failures, skipped = read_all(options["paths"], options)
+        # Each article commits on its own: the site stays writable meanwhile,
+        # and a stopped import keeps what it finished.
+        importer = Importer(
+            parent, options["publish"], self.progress, dry_run=options["dry_run"]
+        )
+        report = importer.run(entries)
         report.failed = failures + report.failed
         report.skipped.update(skipped)
         self.summarise(report, options["dry_run"])
         if report.failed:
             raise CommandError(f"{len(report.failed)} could not be imported.")
-
-    def parent(self, given):
-        if given:
-            page = (
-                Page.objects.filter(pk=int(given)).first()
-                if given.isdecimal()
-                else next(
-                    (p for p in BlogIndexPage.objects.all() if p.url == given), None
-                )
-            )
-            if page is None or not isinstance(page.specific, BlogIndexPage):
-                raise CommandError(
-                    f"--parent {given}: no blog index has that id or path."
-                )
-            return page.specific
-        site = Site.objects.filter(is_default_site=True).first()
-        blog = (
-            BlogIndexPage.objects.descendant_of(site.root_page).first()
-            if site
-            else None
-        ) or BlogIndexPage.objects.first()
-        if blog is None:
-            raise CommandError(
-                "There is no blog index to import into; create one first."
-            )
-        return blog
 
     def progress(self, done, total):
         if self.stdout.isatty():
@@ -107,38 +68,8 @@ class Command(BaseCommand):
         write = self.stdout.write
         if dry_run:
             write("Dry run: nothing was written. This is what an import would do.")
-        rows = [
-            ("created", len(report.created)),
-            ("updated", len(report.updated)),
-            ("skipped", sum(report.skipped.values())),
-            ("failed", len(report.failed)),
-            ("vignettes found", report.vignettes),
-            ("links resolved", report.links_resolved),
-            ("links unresolved", len(report.unresolved)),
-            ("without any section", len(report.without_sections)),
-        ]
-        write("")
-        for label, count in rows:
-            write(f"  {label:<22}{count:>6}")
-        if report.skipped:
-            kinds = ", ".join(
-                f"{n} {kind}" for kind, n in sorted(report.skipped.items())
-            )
-            write(f"\nSkipped: {kinds}.")
-        if report.unresolved:
-            write("\nPointers that match no article (left as text):")
-            for title, pointer in report.unresolved:
-                write(f"  {title}: “{pointer}”")
-        if report.without_sections:
-            write("\nNo introduction, vignette or other section was recognised in:")
-            for title in report.without_sections:
-                write(f"  {title}")
-        if report.kept_as_drafts:
-            write("\nKept as drafts until you tick “de-identified” on their vignette:")
-            for title in report.kept_as_drafts:
-                write(f"  {title}")
-        for note in report.notes:
-            write(f"\n{note}")
+        for line in report.lines():
+            write(line)
         if report.failed:
             self.stderr.write("\nCould not be imported:")
             for source, reason in report.failed:
@@ -148,3 +79,40 @@ class Command(BaseCommand):
                 "\nThe articles are in Pages > Blog. Review each one, and tick "
                 "“de-identified” on its vignette before publishing it."
             )
+
+
+def read_all(paths, options):
+    """Entries of every file; a file that cannot be read is a failure."""
+    entries, failures, skipped = [], [], Counter()
+    for path in paths:
+        try:
+            found, failed, passed_over = read(
+                path,
+                options["format"],
+                title=options["title"],
+                include_drafts=options["include_drafts"],
+            )
+        except SourceError as error:
+            failures.append((path, str(error).removeprefix(f"{path}: ")))
+            continue
+        entries += found
+        failures += failed
+        skipped += passed_over
+    return entries, failures, skipped
+
+
+def blog_index(given):
+    """The blog index named by id or path, else the default site's."""
+    if given:
+        page = (
+            Page.objects.filter(pk=int(given)).first()
+            if given.isdecimal()
+            else next((p for p in BlogIndexPage.objects.all() if p.url == given), None)
+        )
+        if page is None or not isinstance(page.specific, BlogIndexPage):
+            raise CommandError(f"--parent {given}: no blog index has that id or path.")
+        return page.specific
+    blog = default_blog_index()
+    if blog is None:
+        raise CommandError("There is no blog index to import into; create one first.")
+    return blog
