@@ -223,7 +223,10 @@ def cover_title(anchor, title):
             text = str(before)
             tail = text.rstrip()
             tokens = tail.split()
-            if missing and [k for t in tokens[-len(missing) :] for k in words(t)] == missing:
+            if (
+                missing
+                and [k for t in tokens[-len(missing) :] for k in words(t)] == missing
+            ):
                 cut = len(tail) - len(" ".join(tokens[-len(missing) :]))
                 anchor.insert(0, text[cut:])
                 before.replace_with(text[:cut])

@@ -87,7 +87,9 @@ class ImportRun(models.Model):
 class ImportedArticle(models.Model):
     """One article an import has written, and what it found in it."""
 
-    run = models.ForeignKey(ImportRun, related_name="articles", on_delete=models.CASCADE)
+    run = models.ForeignKey(
+        ImportRun, related_name="articles", on_delete=models.CASCADE
+    )
     key = models.CharField(max_length=500)
     title = models.CharField(max_length=255)
     page = models.ForeignKey(

@@ -40,11 +40,12 @@ class ArticleReport:
 
     @classmethod
     def from_row(cls, row):
+        details = {k: v for k, v in row.details.items() if k in JSON_FIELDS}
         return cls(
             title=row.title,
             created=row.created,
             published=row.published,
-            **row.details,
+            **details,
         )
 
     @property
@@ -57,6 +58,9 @@ class ArticleReport:
             part in ("vignette", "conclusion", "getting_help", "about_me")
             for part in self.parts
         )
+
+
+JSON_FIELDS = set(ArticleReport(title="").as_json())
 
 
 @dataclass
@@ -141,7 +145,9 @@ class Report:
             out.append("\nPointers that match no article (left as text):")
             out += [f"  {title}: “{pointer}”" for title, pointer in self.unresolved]
         if self.without_sections:
-            out.append("\nNo introduction, vignette or other section was recognised in:")
+            out.append(
+                "\nNo introduction, vignette or other section was recognised in:"
+            )
             out += [f"  {title}" for title in self.without_sections]
         if self.articles:
             out.append("\nArticles:")

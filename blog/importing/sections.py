@@ -41,8 +41,27 @@ DOUBLED_NAME = re.compile(
     r"\b([a-z]{3,})\s+(?:(?:when|as|had|first|was)\s+)?\1\b", re.I
 )
 NOT_DOUBLED = frozenset(
-    "very really more much well again long many far never ever over had that "
-    "bye knock round little slowly".split()
+    [
+        "very",
+        "really",
+        "more",
+        "much",
+        "well",
+        "again",
+        "long",
+        "many",
+        "far",
+        "never",
+        "ever",
+        "over",
+        "had",
+        "that",
+        "bye",
+        "knock",
+        "round",
+        "little",
+        "slowly",
+    ]
 )
 OPENING_WORDS = 40  # how far into a lower-case story its name may come
 LOWER_CASE_OPENER = 15  # words of a lower-case opener kept when no name ends it
@@ -207,9 +226,7 @@ class Parsed:
             unit
             for kind, payload in self.blocks
             if kind != "vignette"
-            for unit in (
-                [Unit("heading", payload)] if kind == "heading" else payload
-            )
+            for unit in ([Unit("heading", payload)] if kind == "heading" else payload)
         ]
         for position, unit in enumerate(units):
             found = SUSPECT.search(unit.text)
@@ -328,8 +345,10 @@ def assemble(units, title, lower_case=False):
                 if rest and words(rest) != title_words and not vignette.title:
                     vignette.title = rest
                 continue
-            if kind is not None and kind != "vignette" and not (
-                kind == "about_me" and current == "about_me"
+            if (
+                kind is not None
+                and kind != "vignette"
+                and not (kind == "about_me" and current == "about_me")
             ):
                 current = kind
                 if kind in ("conclusion", "getting_help"):

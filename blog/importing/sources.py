@@ -71,7 +71,11 @@ def read(path, fmt="auto", title=None, include_drafts=False, name=None):
         raise SourceError(
             f"{name}: not an export or a text file (it holds binary data)"
         )
-    fmt = detect(name, head.decode("utf-8-sig", errors="replace")) if fmt == "auto" else fmt
+    fmt = (
+        detect(name, head.decode("utf-8-sig", errors="replace"))
+        if fmt == "auto"
+        else fmt
+    )
     if fmt in ("blogger", "wordpress"):
         return read_xml(path, name, fmt, include_drafts)
     if fmt in ("markdown", "text"):
@@ -166,12 +170,16 @@ def read_xml(path, name, fmt, include_drafts):
     reader = blogger_item if fmt == "blogger" else wordpress_item
     number = 0
     try:
-        events = ElementTree.iterparse(str(path), events=("start", "end"), forbid_dtd=True)
+        events = ElementTree.iterparse(
+            str(path), events=("start", "end"), forbid_dtd=True
+        )
         _, root = next(events)
         expected = f"{ATOM}feed" if fmt == "blogger" else "rss"
         if root.tag != expected:
-            what = "Blogger export (no Atom <feed>)" if fmt == "blogger" else (
-                "WordPress export (no <rss><channel>)"
+            what = (
+                "Blogger export (no Atom <feed>)"
+                if fmt == "blogger"
+                else ("WordPress export (no <rss><channel>)")
             )
             raise SourceError(f"{name}: not a {what}")
         for event, element in events:

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -24,6 +25,7 @@ from home.models import AboutMe, GettingHelpSettings, SharingSettings
 from vignettes.blocks import DEFAULT_DISCLAIMER
 from vignettes.models import VignetteIndexPage
 
+IMPORTERS = "Importers"
 LINK_RE = re.compile(r"\[\[([\w-]+)\|([^\]]+)\]\]")
 
 
@@ -61,8 +63,22 @@ class Command(BaseCommand):
                 slug="vignettes",
                 intro=demo.VIGNETTES_INTRO,
             )
+            self.load_importers()
         self.stdout.write(f"Demo content ready: {created} new article(s).")
         self.load_admin()
+
+    def load_importers(self):
+        """A group whose members may use the admin's Import page; add a
+        therapist's account to it in Settings > Users."""
+        group, _ = Group.objects.get_or_create(name=IMPORTERS)
+        group.permissions.add(
+            Permission.objects.get(
+                content_type__app_label="wagtailadmin", codename="access_admin"
+            ),
+            Permission.objects.get(
+                content_type__app_label="importing", codename="import_articles"
+            ),
+        )
 
     def load_home(self, site):
         if not site.site_name:

@@ -1,0 +1,52 @@
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+
+from blog.importing.sources import SourceError, read
+
+SUFFIXES = (".xml", ".atom", ".md", ".markdown", ".txt", ".zip")
+
+
+class ImportForm(forms.Form):
+    export_file = forms.FileField(
+        label="Your blog's export",
+        help_text="A Blogger export (.xml), a WordPress export (.xml), a Markdown "
+        "or text file, or a .zip of Markdown or text files.",
+    )
+    publish = forms.BooleanField(
+        required=False,
+        label="Publish what is safe to publish",
+        help_text="Articles with a vignette, or anything that may be a client "
+        "story, always stay drafts until you have checked them.",
+    )
+
+    def clean_export_file(self):
+        upload = self.cleaned_data["export_file"]
+        limit = settings.IMPORT_MAX_UPLOAD_MB
+        if upload.size > limit * 2**20:
+            raise forms.ValidationError(
+                f"This file is {upload.size / 2**20:.0f} MB; the largest export "
+                f"the site takes is {limit} MB."
+            )
+        if Path(upload.name).suffix.lower() not in SUFFIXES:
+            raise forms.ValidationError(
+                "This is not a file the importer reads. Choose a Blogger or "
+                "WordPress export (.xml), a Markdown or text file, or a .zip."
+            )
+        return upload
+
+    def read(self, path):
+        """The upload's entries, read now so a file that cannot be imported
+        is refused here with its reason, before anything is written."""
+        name = self.cleaned_data["export_file"].name
+        try:
+            found = read(path, name=name)
+        except SourceError as error:
+            reason = str(error).removeprefix(f"{name}: ")
+            self.add_error("export_file", f"{reason[:1].upper()}{reason[1:]}.")
+            return None
+        if not found[0] and not found[1]:
+            self.add_error("export_file", "This export holds no articles to import.")
+            return None
+        return found

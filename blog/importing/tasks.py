@@ -1,0 +1,76 @@
+"""The import as background work: the database queue's worker runs it, so
+the therapist can close her browser and the request never waits."""
+
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+from django.db import close_old_connections
+from django.utils import timezone
+from django_tasks import task
+
+from blog.importing.models import ImportRun
+from blog.importing.run import Importer, default_blog_index
+from blog.importing.sources import SourceError, read
+
+
+@task(backend="background")
+def import_export(run_id):
+    """Import an uploaded export, carrying on where an earlier attempt of
+    the same import stopped."""
+    run = ImportRun.objects.get(pk=run_id)
+    run.status, run.error = ImportRun.Status.RUNNING, ""
+    run.save(update_fields=["status", "error", "updated_at"])
+    try:
+        with local_copy(run.export_file) as path:
+            entries, failures, skipped = read(path, name=run.filename)
+        parent = default_blog_index()
+        if parent is None:
+            raise SourceError("there is no blog index to import into; create one first")
+        run.total = len(entries)
+        run.summary = {"skipped": dict(skipped), "failed": failures, "notes": []}
+        run.save(update_fields=["total", "summary", "updated_at"])
+        report = Importer(parent, publish=run.publish, run=run, user=run.user).run(
+            entries
+        )
+    except SourceError as error:
+        finish(
+            run, ImportRun.Status.FAILED, str(error).removeprefix(f"{run.filename}: ")
+        )
+        return
+    except Exception as error:
+        close_old_connections()
+        finish(
+            run,
+            ImportRun.Status.FAILED,
+            f"The import stopped with an unexpected error ({type(error).__name__}). "
+            "What it finished is kept; you can carry on from there.",
+        )
+        raise
+    run.summary["failed"] = failures + report.failed
+    run.summary["notes"] = report.notes
+    finish(run, ImportRun.Status.DONE)
+
+
+def finish(run, status, error=""):
+    run.status, run.error, run.finished_at = status, error, timezone.now()
+    run.save(update_fields=["status", "error", "finished_at", "summary", "updated_at"])
+
+
+@contextmanager
+def local_copy(field_file):
+    """A path to the stored export: its own on disk, else a temporary copy
+    (an export kept in object storage)."""
+    try:
+        path = field_file.path
+    except NotImplementedError:  # a storage with no files on this disk
+        path = None
+    if path:
+        yield Path(path)
+        return
+    with tempfile.NamedTemporaryFile(suffix=Path(field_file.name).suffix) as copy:
+        with field_file.open("rb") as source:
+            shutil.copyfileobj(source, copy)
+        copy.flush()
+        yield Path(copy.name)
