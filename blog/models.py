@@ -324,8 +324,9 @@ class ArticlePage(ReaderPage):
         "original address",
         max_length=500,
         blank=True,
-        help_text="Where this article was published before it was imported. Its "
-        "old address redirects here.",
+        help_text="Where this article was published before it was imported, "
+        "set by the importer. Its old address redirects here; to change or "
+        "remove that redirect, use Settings > Redirects.",
     )
     import_key = models.CharField(
         max_length=500, blank=True, db_index=True, editable=False
@@ -364,7 +365,9 @@ class ArticlePage(ReaderPage):
 
     promote_panels = [
         *Page.promote_panels,
-        FieldPanel("original_url"),
+        # Read-only: the importer made the redirect from it, and an edit here
+        # would not move that redirect.
+        FieldPanel("original_url", read_only=True),
     ]
 
     search_fields = [

@@ -1,0 +1,289 @@
+"""The admin's Import page, through real admin posts and the real database
+worker: preview writes nothing, an import runs in the background and reports,
+a stopped import carries on, and hostile files are refused."""
+
+import io
+import zipfile
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.test.utils.form_data import rich_text
+
+from blog.importing.models import ImportedArticle, ImportRun
+from blog.importing.run import Importer
+from blog.models import ArticlePage
+from tests.factories import make_superuser
+from tests.forms import article_form
+
+pytestmark = pytest.mark.django_db
+
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+URL = "/admin/import/"
+
+
+def upload(name, content=None):
+    if content is None:
+        content = (FIXTURES / name).read_bytes()
+    return SimpleUploadedFile(name, content)
+
+
+def work():
+    """The real database worker, until the queue is empty."""
+    call_command(
+        "db_worker",
+        "--backend",
+        "background",
+        "--batch",
+        "--no-startup-delay",
+        "--no-reload",
+        verbosity=0,
+        stdout=io.StringIO(),
+        stderr=io.StringIO(),
+    )
+
+
+def menu(client):
+    """The admin's sidebar menu, which Wagtail renders from JSON."""
+    html = client.get("/admin/").content.decode()
+    return html[html.index('id="wagtail-sidebar-props"') :].replace("\\/", "/")
+
+
+@pytest.fixture
+def admin_client(client, blog, about_me):
+    client.force_login(make_superuser())
+    return client
+
+
+def test_only_people_who_may_import_see_the_page(client, blog):
+    user = make_superuser(username="plain")
+    user.is_superuser = False
+    user.save()
+    user.user_permissions.add(
+        Permission.objects.get(
+            codename="access_admin", content_type__app_label="wagtailadmin"
+        )
+    )
+    client.force_login(user)
+    assert client.get(URL).status_code == 302  # Wagtail's "permission denied"
+    assert "/admin/import/" not in menu(client)
+    call_command("load_demo", stdout=io.StringIO())
+    user.groups.add(Group.objects.get(name="Importers"))
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert 'name="export_file"' in response.content.decode()
+    assert "/admin/import/" in menu(client)
+
+
+def test_preview_shows_the_report_and_writes_nothing(admin_client):
+    response = admin_client.post(
+        URL, {"export_file": upload("wordpress_blocks.xml"), "action": "preview"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Preview: nothing has been written" in html
+    assert "How to Stop Fighting the Night" in html
+    assert "Check before publishing" in html
+    assert "Tobias" in html and "composite" in html
+    assert "2 comment" in html
+    assert not ArticlePage.objects.exists()
+    assert not ImportRun.objects.exists()
+    assert not DBTaskResult.objects.exists()
+
+
+def test_an_import_runs_in_the_background_and_reports(admin_client):
+    response = admin_client.post(
+        URL, {"export_file": upload("blogger_soup.xml"), "action": "import"}
+    )
+    run = ImportRun.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/import/{run.pk}/"
+    # Nothing is written until the worker takes it: the request never waits.
+    assert not ArticlePage.objects.exists()
+    waiting = admin_client.get(response["Location"]).content.decode()
+    assert "Waiting for the import worker" in waiting
+    assert 'http-equiv="refresh"' in waiting
+
+    work()
+
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.DONE
+    assert (run.done, run.total) == (3, 3)
+    assert ArticlePage.objects.count() == 3
+    assert not ArticlePage.objects.filter(live=True).exists()
+    report = admin_client.get(f"/admin/import/{run.pk}/").content.decode()
+    assert "Finished" in report
+    assert 'http-equiv="refresh"' not in report
+    assert "Rosa" in report
+    assert "the name “Dev” stands on a line of its own" in report
+    # Every import stays listed.
+    assert f'href="/admin/import/{run.pk}/"' in admin_client.get(URL).content.decode()
+    page = ArticlePage.objects.get(title="Shame and the Inner Critic, Part 1")
+    assert page.get_latest_revision().user.username == "editor"
+
+
+def test_publishing_from_the_admin_keeps_stories_as_drafts(admin_client):
+    admin_client.post(
+        URL,
+        {
+            "export_file": upload("blogger_soup.xml"),
+            "action": "import",
+            "publish": "on",
+        },
+    )
+    work()
+    assert list(
+        ArticlePage.objects.filter(live=True).values_list("title", flat=True)
+    ) == ["Office Hours Over the Summer"]
+
+
+def test_a_stopped_import_carries_on_without_duplicates(admin_client, monkeypatch):
+    """A worker killed mid-import: the article it was writing is not there at
+    all, the ones before it are whole, and carrying on writes the rest once."""
+    record = Importer.record
+
+    def killed_on_the_second(self, entry, resolver, done):
+        if done == 2:
+            raise SystemExit("worker killed")
+        record(self, entry, resolver, done)
+
+    monkeypatch.setattr(Importer, "record", killed_on_the_second)
+    admin_client.post(
+        URL, {"export_file": upload("blogger_soup.xml"), "action": "import"}
+    )
+    work()
+    run = ImportRun.objects.get()
+    assert run.status == ImportRun.Status.RUNNING  # as a killed worker leaves it
+    assert ArticlePage.objects.count() == 1
+    assert ImportedArticle.objects.count() == 1
+    first = ArticlePage.objects.get()
+
+    ImportRun.objects.filter(pk=run.pk).update(
+        updated_at=timezone.now() - timedelta(minutes=10)
+    )
+    page = admin_client.get(f"/admin/import/{run.pk}/").content.decode()
+    assert "This import stopped at article 1 of 3" in page
+    monkeypatch.setattr(Importer, "record", record)
+    admin_client.post(f"/admin/import/{run.pk}/")
+    work()
+
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.DONE
+    assert ArticlePage.objects.count() == 3
+    assert ImportedArticle.objects.filter(run=run).count() == 3
+    assert ArticlePage.objects.filter(pk=first.pk).exists()
+    # The series still links both ways across the interruption.
+    two = ArticlePage.objects.get(title="Shame and the Inner Critic, Part 2")
+    one = ArticlePage.objects.get(pk=first.pk).get_latest_revision_as_object()
+    story = next(b.value for b in one.body if b.block_type == "vignette")
+    story_html = "".join(str(c.value.source) for c in story["body"][1:])
+    assert f'id="{two.pk}"' in story_html
+
+
+BOMB = b"""<?xml version="1.0"?>
+<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;">]>
+<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>&lol2;</title></entry></feed>"""
+
+
+def zip_of(files, compression=zipfile.ZIP_DEFLATED):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "name,content,message",
+    [
+        ("bomb.xml", BOMB, "refused as unsafe"),
+        ("bomb.zip", zip_of({"a.md": b"0" * 30 * 2**20}), "refused as unsafe"),
+        (
+            "escape.zip",
+            zip_of({"../../etc/cron.d/x.md": b"# Hi\n\ntext"}),
+            "outside its own folder",
+        ),
+        ("photo.xml", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data"),
+        (
+            "notes.xml",
+            b"<?xml version='1.0'?><notes>hi</notes>",
+            "neither a Blogger nor a WordPress",
+        ),
+        ("post.pdf", b"%PDF-1.4", "not a file the importer reads"),
+        ("broken.zip", b"PK\x03\x04 not really", "not a readable zip"),
+    ],
+)
+@pytest.mark.parametrize("action", ["preview", "import"])
+def test_hostile_files_are_refused_with_a_reason(
+    admin_client, name, content, message, action
+):
+    response = admin_client.post(
+        URL, {"export_file": upload(name, content), "action": action}
+    )
+    assert response.status_code == 200
+    assert message.lower() in response.content.decode().lower()
+    assert not ArticlePage.objects.exists()
+    assert not ImportRun.objects.exists()
+
+
+def test_an_upload_over_the_limit_is_refused(admin_client, settings):
+    settings.IMPORT_MAX_UPLOAD_MB = 1
+    big = (FIXTURES / "blogger_soup.xml").read_bytes() + b" " * 2**20
+    response = admin_client.post(
+        URL, {"export_file": upload("big.xml", big), "action": "import"}
+    )
+    assert "the largest export the site takes is 1 MB" in response.content.decode()
+    assert not ImportRun.objects.exists()
+
+
+def test_a_zip_of_markdown_and_text_imports(admin_client):
+    archive = zip_of(
+        {
+            "posts/saying-no.md": (FIXTURES / "article.md").read_bytes(),
+            "posts/rest.txt": (FIXTURES / "plain.txt").read_bytes(),
+            "posts/photo.jpg": b"\xff\xd8",
+        }
+    )
+    admin_client.post(
+        URL, {"export_file": upload("posts.zip", archive), "action": "import"}
+    )
+    work()
+    assert sorted(ArticlePage.objects.values_list("title", flat=True)) == [
+        "Learning to rest in a busy life",
+        "Saying No Without Guilt",
+    ]
+    run = ImportRun.objects.get()
+    assert run.summary["skipped"] == {"file that is not Markdown or text": 1}
+
+
+def test_the_original_address_cannot_drift_from_its_redirect(admin_client):
+    """The field the importer fills is shown read-only: an edit posting
+    another address leaves both the field and the redirect as they were."""
+    admin_client.post(
+        URL, {"export_file": upload("blogger_soup.xml"), "action": "import"}
+    )
+    work()
+    page = ArticlePage.objects.get(title="Office Hours Over the Summer")
+    old = "https://hillsidecounsel.blogspot.com/2016/06/summer-hours.html"
+    data = article_form(
+        [("intro", rich_text("<p>Open all summer.</p>"))],
+        title=page.title,
+        slug=page.slug,
+        original_url="https://elsewhere.example.com/moved/",
+    )
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]), data
+    )
+    assert response.status_code == 302
+    page = ArticlePage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    assert page.original_url == old
+    assert "Open all summer." in str(page.body.raw_data)
+    redirect = Redirect.objects.get(old_path="/2016/06/summer-hours.html")
+    assert redirect.redirect_page_id == page.pk
