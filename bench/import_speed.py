@@ -1,12 +1,16 @@
-"""How long `import_articles` takes for a Blogger export of many posts.
+"""Import benchmarks, run by `make bench`; results in bench/results/import.md.
 
-Run by `make bench`: builds the export, imports it into a fresh SQLite
-database under a temporary VAR_DIR, and writes the result to
-bench/results/import.md.
+Each case builds a synthetic Blogger export, imports it into a fresh SQLite
+database under a temporary VAR_DIR, and measures:
+- 1,000 posts through `import_articles`, and through the admin's background
+  task (uploaded, then `db_worker` runs it);
+- the worker's peak memory on a 50 MB export;
+- how long publishing an article takes while a 3,000-post import runs.
 """
 
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -18,17 +22,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 POSTS = int(os.environ.get("IMPORT_POSTS", "1000"))
+BIG_MB = int(os.environ.get("IMPORT_BIG_MB", "50"))
+CONCURRENT_POSTS = int(os.environ.get("IMPORT_CONCURRENT_POSTS", "3000"))
 TOPICS = ["Anxiety", "Grief", "Sleep", "Shame", "Couples", "Work", "Parenting"]
+FILLER = (
+    "<p>Steadiness is built the way a path is worn across a field: by walking "
+    "it again and again, on good days and on bad ones, until the ground "
+    "remembers the way even when we forget it.</p>"
+)
 
 
-def post(n):
+def post(n, padding=0):
     """An original synthetic post with every section, pointing to the post
     before it, as blogs point to what they have already published."""
     title = f"Notes on steadiness, part {n}"
     html = (
         f"<p>Part {n} looks at how small habits steady us when life is loud. "
         "Steadiness grows from repetition more than willpower.</p>"
-        f"<p>See my article Notes on steadiness, part {max(n - 1, 0)}.</p>"
+        + FILLER
+        * padding
+        + f"<p>See my article Notes on steadiness, part {max(n - 1, 0)}.</p>"
         "<h3>Fictional Clinical Vignette</h3>"
         "<p>This vignette is fictional and describes no real client.</p>"
         f"<p>Noor kept a notebook by the kettle. Each morning Noor wrote one line "
@@ -49,46 +62,214 @@ def post(n):
 </entry>"""
 
 
-def main():
-    with tempfile.TemporaryDirectory() as workdir:
-        export = Path(workdir) / "blog.xml"
-        export.write_text(
-            "<?xml version='1.0' encoding='UTF-8'?>"
-            "<feed xmlns='http://www.w3.org/2005/Atom'>"
-            + "".join(post(n) for n in range(POSTS))
-            + "</feed>"
-        )
-        env = {
+def export(path, posts, padding=0):
+    path.write_text(
+        "<?xml version='1.0' encoding='UTF-8'?>"
+        "<feed xmlns='http://www.w3.org/2005/Atom'>"
+        + "".join(post(n, padding) for n in range(posts))
+        + "</feed>"
+    )
+    return path
+
+
+class Site:
+    """A fresh demo site in a temporary folder, and commands run against it."""
+
+    def __init__(self, workdir):
+        self.env = {
             **os.environ,
-            "VAR_DIR": workdir,
+            "VAR_DIR": str(workdir),
             "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
         }
-        env.pop("DATABASE_URL", None)
-        manage = [sys.executable, str(ROOT / "manage.py")]
-        subprocess.run([*manage, "migrate", "-v0"], env=env, check=True)
-        subprocess.run([*manage, "load_demo"], env=env, check=True, capture_output=True)
-        start = time.perf_counter()
+        self.env.pop("DATABASE_URL", None)
+        self.manage(["migrate", "-v0"])
+        self.manage(["load_demo"])
+
+    def manage(self, args, **kwargs):
         result = subprocess.run(
-            [*manage, "import_articles", str(export)],
-            env=env,
-            check=True,
+            [sys.executable, str(ROOT / "manage.py"), *args],
+            env=self.env,
             capture_output=True,
             text=True,
+            **kwargs,
         )
-        seconds = time.perf_counter() - start
-    summary = ", ".join(
+        if result.returncode:
+            raise SystemExit(f"manage.py {args[0]} failed:\n{result.stderr[-3000:]}")
+        return result
+
+    def python(self, code):
+        """Django code in a process of its own, as the admin would run it."""
+        return self.manage(["shell", "-v", "0", "-c", code]).stdout.strip()
+
+    def worker(self):
+        """The worker until the queue is empty; its time and peak memory."""
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                str(ROOT / "manage.py"),
+                "db_worker",
+                "--backend",
+                "background",
+                "--batch",
+                "--no-startup-delay",
+                "--no-reload",
+            ],
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        assert os.waitstatus_to_exitcode(status) == 0
+        return time.perf_counter() - start, usage.ru_maxrss / 1024
+
+    def enqueue(self, path):
+        """The upload the admin's Import button makes, then its task."""
+        return self.python(
+            "from django.core.files import File\n"
+            "from blog.importing.models import ImportRun\n"
+            "from blog.importing.tasks import import_export\n"
+            f"f = open({str(path)!r}, 'rb')\n"
+            "run = ImportRun.objects.create(filename='blog.xml', "
+            "export_file=File(f, name='blog.xml'))\n"
+            "import_export.enqueue(run.pk)\n"
+            "print(run.pk)"
+        )
+
+    def run_status(self, pk):
+        return self.python(
+            "from blog.importing.models import ImportRun\n"
+            f"r = ImportRun.objects.get(pk={pk}); print(r.status, r.done, r.total)"
+        )
+
+
+def summary(stdout):
+    return ", ".join(
         " ".join(line.split())
-        for line in result.stdout.splitlines()
+        for line in stdout.splitlines()
         if re.fullmatch(r"  [a-z ]+\s+\d+", line)
     )
-    RESULTS.mkdir(parents=True, exist_ok=True)
+
+
+def command_case(workdir):
+    site = Site(workdir)
+    path = export(workdir / "blog.xml", POSTS)
+    start = time.perf_counter()
+    result = site.manage(["import_articles", str(path)])
+    seconds = time.perf_counter() - start
+    return seconds, summary(result.stdout)
+
+
+def task_case(workdir):
+    site = Site(workdir)
+    pk = site.enqueue(export(workdir / "blog.xml", POSTS))
+    seconds, peak = site.worker()
+    return seconds, peak, site.run_status(pk)
+
+
+def memory_case(workdir):
+    site = Site(workdir)
+    # Long posts, as real ones are, until the export is BIG_MB.
+    padding = 40
+    per_post = len(post(0, padding).encode())
+    path = export(workdir / "big.xml", BIG_MB * 2**20 // per_post + 1, padding)
+    size = path.stat().st_size / 2**20
+    pk = site.enqueue(path)
+    seconds, peak = site.worker()
+    return size, seconds, peak, site.run_status(pk)
+
+
+PUBLISH = """
+import time
+from django.contrib.auth import get_user_model
+from django.test import Client
+from blog.models import ArticlePage
+from home.models import AboutMe
+from tests.forms import article_form
+from wagtail.test.utils.form_data import rich_text
+page = ArticlePage.objects.live().first()
+client = Client(HTTP_HOST="127.0.0.1")
+client.force_login(get_user_model().objects.get(username="admin"))
+times = []
+for n in range({rounds}):
+    data = article_form(
+        [
+            ("intro", rich_text(f"<p>Edit {{n}} while the import runs.</p>")),
+            ("about_me", AboutMe.objects.first().pk),
+        ],
+        title=page.title, slug=page.slug, **{{"action-publish": "action-publish"}},
+    )
+    start = time.perf_counter()
+    response = client.post(f"/admin/pages/{{page.pk}}/edit/", data)
+    times.append(time.perf_counter() - start)
+    assert response.status_code == 302, response.status_code
+    time.sleep(0.5)
+times.sort()
+print(f"{{times[len(times) // 2]:.3f}} {{times[-1]:.3f}} {{len(times)}}")
+"""
+
+
+def concurrent_case(workdir):
+    site = Site(workdir)
+    pk = site.enqueue(export(workdir / "blog.xml", CONCURRENT_POSTS))
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            str(ROOT / "manage.py"),
+            "db_worker",
+            "--backend",
+            "background",
+            "--batch",
+            "--no-startup-delay",
+            "--no-reload",
+        ],
+        env=site.env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    time.sleep(15)  # well into the import
+    during = site.run_status(pk)
+    median, worst, rounds = site.python(PUBLISH.format(rounds=20)).split()
+    worker.wait()
+    return float(median), float(worst), int(rounds), during, site.run_status(pk)
+
+
+def main():
+    resource.setrlimit(resource.RLIMIT_NOFILE, (4096, 4096))
+    rows = []
+    with tempfile.TemporaryDirectory() as workdir:
+        seconds, report = command_case(Path(workdir))
+        rows.append(
+            f"| {POSTS} Blogger posts, `import_articles` (SQLite) | {seconds:.1f} s "
+            f"| {POSTS / seconds:.0f} posts/s | {report} |"
+        )
+    with tempfile.TemporaryDirectory() as workdir:
+        seconds, peak, status = task_case(Path(workdir))
+        rows.append(
+            f"| {POSTS} Blogger posts, admin upload then `db_worker` | {seconds:.1f} s "
+            f"| {POSTS / seconds:.0f} posts/s; worker peak {peak:.0f} MB | {status} |"
+        )
+    with tempfile.TemporaryDirectory() as workdir:
+        size, seconds, peak, status = memory_case(Path(workdir))
+        rows.append(
+            f"| {size:.0f} MB export, admin upload then `db_worker` | {seconds:.1f} s "
+            f"| worker peak {peak:.0f} MB | {status} |"
+        )
+    with tempfile.TemporaryDirectory() as workdir:
+        median, worst, rounds, during, after = concurrent_case(Path(workdir))
+        rows.append(
+            f"| publish an article in the admin while {CONCURRENT_POSTS} posts import "
+            f"| median {median:.2f} s, worst {worst:.2f} s over {rounds} | "
+            f"import at “{during}” when publishing began | {after} |"
+        )
     table = (
         "## Import\n\n"
-        "| benchmark | time | rate | report |\n| --- | --- | --- | --- |\n"
-        f"| import {POSTS} Blogger posts (SQLite, whole command) | {seconds:.1f} s "
-        f"| {POSTS / seconds:.0f} posts/s | {summary} |\n"
+        "| benchmark | time | rate / memory | result |\n| --- | --- | --- | --- |\n"
+        + "\n".join(rows)
+        + "\n"
     )
     print(table)
+    RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "import.md").write_text(table)
 
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.log_actions import log
 from wagtail.models import Site
 
 from blog.importing.links import Resolver, Titles
@@ -150,11 +151,15 @@ class Importer:
         page.original_url = entry.original_url
         page.import_key = entry.key
         page.body = body
-        if created:
-            self.parent.add_child(instance=page)
-        self.pages[entry] = page.pk
         page.tags.set(entry.tags)
-        article.published = self.save(page, article)
+        if created:
+            # A new draft is the page itself, saved once: a revision is only
+            # needed to publish it, or to keep a live page's text unchanged.
+            self.parent.add_child(instance=page)
+            log(instance=page, action="wagtail.create", user=self.user)
+        self.pages[entry] = page.pk
+        if not created or self.may_publish(article):
+            article.published = self.save(page, article)
         self.redirect(entry, page)
         return resolver
 
@@ -212,10 +217,13 @@ class Importer:
         self.run_record.updated_at = timezone.now()
         self.run_record.save(update_fields=["done", "updated_at"])
 
+    def may_publish(self, article):
+        return self.publish and not article.check
+
     def save(self, page, article):
         """A new revision; published only when nothing needs checking."""
-        revision = page.save_revision(user=self.user)
-        if self.publish and not article.check:
+        revision = page.save_revision(user=self.user, log_action=True)
+        if self.may_publish(article):
             revision.publish(user=self.user)
             return True
         return page.live
