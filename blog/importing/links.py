@@ -113,6 +113,8 @@ class Resolver:
 
     def html(self, html):
         """HTML with old-blog links and pointers in its text linked."""
+        if "<a" not in html and not POINTER.search(html):
+            return html  # nothing to link: no need to parse it again
         soup = BeautifulSoup(html, "html.parser")
         for anchor in soup.find_all("a", href=True):
             target = self.titles.for_url(anchor["href"])

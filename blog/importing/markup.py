@@ -96,6 +96,8 @@ def flush(loose, units):
     """Loose inline content so far, split into paragraphs at blank lines."""
     html = "".join(str(node) for node in loose)
     loose.clear()
+    if not html.strip():
+        return  # only the whitespace between two blocks
     for chunk in re.split(r"\n\s*\n|(?:<br\s*/?>\s*){2,}", html):
         fragment = BeautifulSoup(f"<p>{chunk.strip()}</p>", "html.parser").p
         if fragment.get_text(strip=True):

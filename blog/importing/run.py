@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.log_actions import log
 from wagtail.models import Site
 
 from blog.importing.links import Resolver, Titles
@@ -79,8 +78,14 @@ class Importer:
                     waiting.append(entry)
                 continue
             try:
-                with transaction.atomic():
-                    resolver = self.write(entry, titles, existing.get(entry.key))
+                # Reading and linking happen outside the transaction, so it
+                # holds the database only while the article is written.
+                page, resolver = self.prepare(entry, titles, existing.get(entry.key))
+                if not self.dry_run:
+                    with transaction.atomic():
+                        self.write(entry, page)
+                        self.record(entry, resolver, done)
+                else:
                     self.record(entry, resolver, done)
             except Exception as error:  # noqa: BLE001 - reported, then the next one
                 self.pages.pop(entry, None)
@@ -94,12 +99,13 @@ class Importer:
             self.progress(done, len(entries))
         # Second pass: articles that link to ones written after them.
         for entry in waiting:
+            page, resolver = self.relink(entry, titles)
+            # Still pending: the article it points to failed to import.
+            resolver.unresolved += resolver.pending
+            resolver.pending = []
             with transaction.atomic():
-                resolver = self.relink(entry, titles)
-                # Still pending: the article it points to failed to import.
-                resolver.unresolved += resolver.pending
-                resolver.pending = []
-                self.record(entry, resolver, len(entries))
+                self.articles[entry].published = self.save(page, self.articles[entry])
+                self.record(entry, resolver, len(entries), first_pass=False)
         order = {entry: n for n, entry in enumerate(entries)}
         self.report.articles = [
             self.articles[e] for e in sorted(self.articles, key=order.get)
@@ -116,12 +122,14 @@ class Importer:
 
         return Resolver(titles, page_for, exclude=entry)
 
-    def write(self, entry, titles, page):
+    def prepare(self, entry, titles, page):
+        """The article as it will be saved, and its report; reads only."""
         parsed = self.parsed[entry] = assemble(
             load_units(entry), entry.title, entry.lower_case
         )
         if parsed.bio and self.about_me is None:
-            self.about_me = self.create_about_me(entry.title, parsed.bio)
+            with transaction.atomic():
+                self.about_me = self.create_about_me(entry.title, parsed.bio)
         resolver = self.resolver(titles, entry)
         created = page is None
         article = self.articles[entry] = ArticleReport(
@@ -139,32 +147,39 @@ class Importer:
             if block_type == "vignette"
         ]
         if self.dry_run:
-            return resolver
+            return None, resolver
         if created:
+            # The body is given, so the editor's default body is never built.
             page = ArticlePage(
-                title=entry.title, slug=self.slug(entry.title), live=False
+                title=entry.title, slug=self.slug(entry.title), live=False, body=body
             )
         else:
             page = page.get_latest_revision_as_object()
+            page.body = body
         page.title = entry.title
         page.date = entry.date or page.date
         page.original_url = entry.original_url
         page.import_key = entry.key
-        page.body = body
         page.tags.set(entry.tags)
-        if created:
+        return page, resolver
+
+    def write(self, entry, page):
+        article = self.articles[entry]
+        if page.pk is None:
             # A new draft is the page itself, saved once: a revision is only
             # needed to publish it, or to keep a live page's text unchanged.
+            # Wagtail logs the creation, by its owner: who imported it.
+            page.owner = self.user
             self.parent.add_child(instance=page)
-            log(instance=page, action="wagtail.create", user=self.user)
-        self.pages[entry] = page.pk
-        if not created or self.may_publish(article):
+            if self.may_publish(article):
+                article.published = self.save(page, article)
+        else:
             article.published = self.save(page, article)
+        self.pages[entry] = page.pk
         self.redirect(entry, page)
-        return resolver
 
     def relink(self, entry, titles):
-        """Write the article again now that what it points to exists."""
+        """The article again, now that what it points to exists."""
         page = ArticlePage.objects.get(pk=self.pages[entry])
         page = page.get_latest_revision_as_object()
         if entry not in self.parsed:  # a carried-on import reads it afresh
@@ -175,8 +190,7 @@ class Importer:
         page.body = self.body(entry, resolver)
         article = self.articles[entry]
         article.resolved, article.unresolved = [], []
-        article.published = self.save(page, article)
-        return resolver
+        return page, resolver
 
     def reasons_to_check(self, parsed, entry):
         """Why an article may not go live unconfirmed: its vignettes need the
@@ -195,24 +209,27 @@ class Importer:
         ]
         return reasons
 
-    def record(self, entry, resolver, done):
+    def record(self, entry, resolver, done, first_pass=True):
         article = self.articles[entry]
         article.resolved += resolver.resolved
         article.unresolved += resolver.unresolved
         if self.run_record is None or self.dry_run:
             return
-        details = {**article.as_json(), "pending": bool(resolver.pending)}
-        ImportedArticle.objects.update_or_create(
+        row = ImportedArticle(
             run=self.run_record,
             key=entry.key,
-            defaults={
-                "title": entry.title,
-                "page_id": self.pages.get(entry),
-                "created": article.created,
-                "published": article.published,
-                "details": details,
-            },
+            title=entry.title,
+            page_id=self.pages.get(entry),
+            created=article.created,
+            published=article.published,
+            details={**article.as_json(), "pending": bool(resolver.pending)},
         )
+        if first_pass:
+            row.save(force_insert=True)
+        else:
+            ImportedArticle.objects.filter(run=self.run_record, key=entry.key).update(
+                published=row.published, details=row.details
+            )
         self.run_record.done = max(self.run_record.done, done)
         self.run_record.updated_at = timezone.now()
         self.run_record.save(update_fields=["done", "updated_at"])
