@@ -75,15 +75,23 @@ def export(path, posts, padding=0):
 class Site:
     """A fresh demo site in a temporary folder, and commands run against it."""
 
-    def __init__(self, workdir):
+    def __init__(self, workdir, admin=False):
+        """Production settings, as the worker runs deployed."""
         self.env = {
-            **os.environ,
+            key: value
+            for key, value in os.environ.items()
+            if key not in {"DATABASE_URL", "REDIS_URL"}
+        } | {
+            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
             "VAR_DIR": str(workdir),
-            "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+            "SECRET_KEY": "bench-only-" + "x" * 50,
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "false",
         }
-        self.env.pop("DATABASE_URL", None)
         self.manage(["migrate", "-v0"])
         self.manage(["load_demo"])
+        if admin:  # the admin's pages need their static files
+            self.manage(["collectstatic", "--noinput", "-v0"])
 
     def manage(self, args, **kwargs):
         result = subprocess.run(

@@ -21,6 +21,10 @@ EXCLUDED_MODELS = [
     "wagtailcore.referenceindex",
     "wagtailadmin.editingsession",
     "wagtailcore.uploadedfile",
+    # The task queue's state, and the imports' history, whose uploaded
+    # exports live outside the media the archive keeps.
+    "django_tasks_database",
+    "importing",
 ]
 # Renditions live under images/ and are made again when a page is viewed.
 RENDITIONS_FOLDER = "images"

@@ -172,7 +172,7 @@ def test_a_stopped_import_carries_on_without_duplicates(admin_client, monkeypatc
         updated_at=timezone.now() - timedelta(minutes=10)
     )
     page = admin_client.get(f"/admin/import/{run.pk}/").content.decode()
-    assert "This import stopped at article 1 of 3" in page
+    assert "This import stopped after 1 of 3 articles" in page
     monkeypatch.setattr(Importer, "record", record)
     admin_client.post(f"/admin/import/{run.pk}/")
     work()
@@ -290,3 +290,16 @@ def test_the_original_address_cannot_drift_from_its_redirect(admin_client):
     assert "Open all summer." in str(page.body.raw_data)
     redirect = Redirect.objects.get(old_path="/2016/06/summer-hours.html")
     assert redirect.redirect_page_id == page.pk
+
+
+def test_an_import_nobody_picks_up_says_the_worker_is_not_running(admin_client):
+    admin_client.post(URL, {"export_file": upload("blogger_soup.xml"), "action": "import"})
+    run = ImportRun.objects.get()
+    ImportRun.objects.filter(pk=run.pk).update(
+        updated_at=timezone.now() - timedelta(minutes=5)
+    )
+    page = admin_client.get(f"/admin/import/{run.pk}/").content.decode()
+    assert "the import worker does not seem to be running" in page
+    work()
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.DONE

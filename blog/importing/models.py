@@ -74,14 +74,18 @@ class ImportRun(models.Model):
         )
 
     @property
+    def waiting_long(self):
+        """Queued for longer than a worker takes to pick a task up."""
+        return (
+            self.status == self.Status.QUEUED
+            and timezone.now() - self.updated_at > STALLED_AFTER
+        )
+
+    @property
     def can_resume(self):
         return self.stalled or (
             self.status == self.Status.FAILED and bool(self.export_file)
         )
-
-    @property
-    def percent(self):
-        return 100 * self.done // self.total if self.total else 0
 
 
 class ImportedArticle(models.Model):

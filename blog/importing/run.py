@@ -5,6 +5,8 @@ Each article commits on its own, with the row that records it, so the editor
 keeps working while an import runs and a stopped import can carry on.
 """
 
+from datetime import timedelta
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
@@ -25,6 +27,7 @@ HEADING_LENGTH = 120
 VIGNETTE_TITLE_LENGTH = 200
 IMPORTED_NAME = "Your name (from an imported bio)"
 NOT_YET_WRITTEN = 0  # a dry run's stand-in for a page of the batch
+PROGRESS_EVERY = timedelta(seconds=1)
 
 
 class Importer:
@@ -65,6 +68,7 @@ class Importer:
             if self.run_record
             else {}
         )
+        self.total = len(entries)
         # Oldest first: articles mostly point to older ones, which are then
         # written already, so few need a second pass.
         entries = sorted(entries, key=lambda e: (e.date is None, e.date or 0))
@@ -94,8 +98,9 @@ class Importer:
             else:
                 if resolver.pending:
                     waiting.append(entry)
-            if entry not in waiting:
-                entry.units = entry.html = None  # its text is no longer needed
+            if entry not in waiting:  # its text and parts are no longer needed
+                entry.units = entry.html = None
+                self.parsed.pop(entry, None)
             self.progress(done, len(entries))
         # Second pass: articles that link to ones written after them.
         for entry in waiting:
@@ -231,8 +236,12 @@ class Importer:
                 published=row.published, details=row.details
             )
         self.run_record.done = max(self.run_record.done, done)
-        self.run_record.updated_at = timezone.now()
-        self.run_record.save(update_fields=["done", "updated_at"])
+        now = timezone.now()
+        # Progress is written at most once a second, or for the last article:
+        # the import's page refreshes every few seconds.
+        if now - self.run_record.updated_at >= PROGRESS_EVERY or done == self.total:
+            self.run_record.updated_at = now
+            self.run_record.save(update_fields=["done", "updated_at"])
 
     def may_publish(self, article):
         return self.publish and not article.check

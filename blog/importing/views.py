@@ -101,6 +101,10 @@ class ImportRunView(WagtailAdminTemplateMixin, TemplateView):
         run = self.run
         summary = run.summary or {}
         context["run"] = run
+        # Counted from the articles themselves: exact even when the worker
+        # stopped between two progress updates.
+        written = context["written"] = run.articles.count()
+        context["percent"] = 100 * written // run.total if run.total else 0
         context["report"] = Report(
             articles=[ArticleReport.from_row(row) for row in run.articles.all()],
             skipped=Counter(summary.get("skipped", {})),
