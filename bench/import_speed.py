@@ -24,6 +24,7 @@ RESULTS = ROOT / "bench" / "results"
 POSTS = int(os.environ.get("IMPORT_POSTS", "1000"))
 BIG_MB = int(os.environ.get("IMPORT_BIG_MB", "50"))
 CONCURRENT_POSTS = int(os.environ.get("IMPORT_CONCURRENT_POSTS", "3000"))
+PG_URL = os.environ.get("PG_URL", "postgresql://postgres@127.0.0.1:5432")
 TOPICS = ["Anxiety", "Grief", "Sleep", "Shame", "Couples", "Work", "Parenting"]
 FILLER = (
     "<p>Steadiness is built the way a path is worn across a field: by walking "
@@ -75,8 +76,9 @@ def export(path, posts, padding=0):
 class Site:
     """A fresh demo site in a temporary folder, and commands run against it."""
 
-    def __init__(self, workdir, admin=False):
-        """Production settings, as the worker runs deployed."""
+    def __init__(self, workdir, admin=False, database_url=None):
+        """Production settings, as the worker runs deployed; SQLite unless a
+        database URL is given."""
         self.env = {
             key: value
             for key, value in os.environ.items()
@@ -88,6 +90,8 @@ class Site:
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             "SECURE_SSL_REDIRECT": "false",
         }
+        if database_url:
+            self.env["DATABASE_URL"] = database_url
         self.manage(["migrate", "-v0"])
         self.manage(["load_demo"])
         if admin:  # the admin's pages need their static files
@@ -217,8 +221,8 @@ print(f"{{times[len(times) // 2]:.3f}} {{times[-1]:.3f}} {{len(times)}}")
 """
 
 
-def concurrent_case(workdir):
-    site = Site(workdir, admin=True)
+def concurrent_case(workdir, database_url=None):
+    site = Site(workdir, admin=True, database_url=database_url)
     pk = site.enqueue(export(workdir / "blog.xml", CONCURRENT_POSTS))
     worker = subprocess.Popen(
         [
@@ -242,6 +246,20 @@ def concurrent_case(workdir):
     return float(median), float(worst), int(rounds), during, site.run_status(pk)
 
 
+def databases():
+    """SQLite, then PostgreSQL in a fresh database when one answers."""
+    yield "SQLite", None
+    try:
+        import psycopg
+
+        with psycopg.connect(f"{PG_URL}/postgres", autocommit=True) as admin:
+            admin.execute("DROP DATABASE IF EXISTS bench_import")
+            admin.execute("CREATE DATABASE bench_import")
+    except Exception:  # noqa: BLE001 - no PostgreSQL here: SQLite only
+        return
+    yield "PostgreSQL", f"{PG_URL}/bench_import"
+
+
 def main():
     resource.setrlimit(resource.RLIMIT_NOFILE, (4096, 4096))
     rows = []
@@ -263,11 +281,14 @@ def main():
             f"| {size:.0f} MB export, admin upload then `db_worker` | {seconds:.1f} s "
             f"| worker peak {peak:.0f} MB | {status} |"
         )
-    with tempfile.TemporaryDirectory() as workdir:
-        median, worst, rounds, during, after = concurrent_case(Path(workdir))
+    for label, database_url in databases():
+        with tempfile.TemporaryDirectory() as workdir:
+            median, worst, rounds, during, after = concurrent_case(
+                Path(workdir), database_url
+            )
         rows.append(
             f"| publish an article in the admin while {CONCURRENT_POSTS} posts import "
-            f"| median {median:.2f} s, worst {worst:.2f} s over {rounds} | "
+            f"({label}) | median {median:.2f} s, worst {worst:.2f} s over {rounds} | "
             f"import at “{during}” when publishing began | {after} |"
         )
     table = (

@@ -93,7 +93,7 @@ def test_preview_shows_the_report_and_writes_nothing(admin_client):
     assert "How to Stop Fighting the Night" in html
     assert "Check before publishing" in html
     assert "Tobias" in html and "composite" in html
-    assert "2 comment" in html
+    assert "2 comments" in html
     assert not ArticlePage.objects.exists()
     assert not ImportRun.objects.exists()
     assert not DBTaskResult.objects.exists()
@@ -263,7 +263,7 @@ def test_a_zip_of_markdown_and_text_imports(admin_client):
         "Saying No Without Guilt",
     ]
     run = ImportRun.objects.get()
-    assert run.summary["skipped"] == {"file that is not Markdown or text": 1}
+    assert run.summary["skipped"] == {"non-text file": 1}
 
 
 def test_the_original_address_cannot_drift_from_its_redirect(admin_client):
@@ -293,7 +293,9 @@ def test_the_original_address_cannot_drift_from_its_redirect(admin_client):
 
 
 def test_an_import_nobody_picks_up_says_the_worker_is_not_running(admin_client):
-    admin_client.post(URL, {"export_file": upload("blogger_soup.xml"), "action": "import"})
+    admin_client.post(
+        URL, {"export_file": upload("blogger_soup.xml"), "action": "import"}
+    )
     run = ImportRun.objects.get()
     ImportRun.objects.filter(pk=run.pk).update(
         updated_at=timezone.now() - timedelta(minutes=5)

@@ -96,7 +96,7 @@ def test_wordpress_markup_never_becomes_words(blog, about_me):
         draft("How to Stop Fighting the Night")
     )
     assert "video.example.net" not in text_of(draft("How to Stop Fighting the Night"))
-    assert "2 comment" in output
+    assert "2 comments" in output
     assert "1 [embed] shortcode" in output
     assert "1 [gallery] shortcode" in output
 

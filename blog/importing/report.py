@@ -112,10 +112,14 @@ class Report:
     @property
     def skipped_list(self):
         """Everything left out, with its count: export items by kind, then
-        shortcodes."""
-        return sorted(self.skipped.items()) + sorted(
+        shortcodes; (kind, count), the kind in the plural where it is."""
+        items = sorted(self.skipped.items()) + sorted(
             (f"{name} shortcode", n) for name, n in self.dropped.items()
         )
+        return [
+            (kind if n == 1 or kind.endswith("s") else f"{kind}s", n)
+            for kind, n in items
+        ]
 
     def totals(self):
         return [

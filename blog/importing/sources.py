@@ -145,7 +145,7 @@ def read_zip(path, name, include_drafts):
             inner = PurePosixPath(member.filename)
             fmt = TEXT_SUFFIXES.get(inner.suffix.lower())
             if fmt is None or any(p.startswith((".", "__MACOSX")) for p in inner.parts):
-                skipped["file that is not Markdown or text"] += 1
+                skipped["non-text file"] += 1
                 continue
             with archive.open(member) as handle:
                 raw = handle.read(member.file_size + 1)

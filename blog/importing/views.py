@@ -26,6 +26,9 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
     page_title = "Import"
     header_icon = "download"
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": "Import"}]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.setdefault("form", ImportForm())

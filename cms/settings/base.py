@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Turns a locked-out sign-in into the page that says so.
     "axes.middleware.AxesMiddleware",
+    "cms.middleware.AdminWritesInOneTransactionMiddleware",
     "home.caching.FetchFromPageCacheMiddleware",
 ]
 

@@ -1,0 +1,31 @@
+"""Project plumbing that wraps requests."""
+
+from django.db import connection, transaction
+
+from home.security import is_admin
+
+
+class AdminWritesInOneTransactionMiddleware:
+    """On SQLite, an editor's save or publish is one transaction.
+
+    SQLite lets one writer in at a time. While the import worker commits
+    article after article, each of the dozens of separate writes a publish
+    makes would wait its turn again; in one transaction it waits once.
+    PostgreSQL locks rows, not the database, so it is left as it is.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not (
+            connection.vendor == "sqlite"
+            and request.method == "POST"
+            and is_admin(request)
+        ):
+            return self.get_response(request)
+        with transaction.atomic():
+            response = self.get_response(request)
+            if response.status_code >= 500:
+                transaction.set_rollback(True)  # as if the error were raised
+        return response
