@@ -36,6 +36,12 @@ def upload(name, content=None):
     return SimpleUploadedFile(name, content)
 
 
+# The worker checks its database connection between tasks and, outside
+# autocommit, closes it: tests that run it commit for real and start from
+# the migrated site (tests/conftest.py).
+WORKER = pytest.mark.django_db(transaction=True)
+
+
 def work():
     """The real database worker, until the queue is empty."""
     call_command(
@@ -61,6 +67,11 @@ def menu(client):
 def admin_client(client, blog, about_me):
     client.force_login(make_superuser())
     return client
+
+
+@pytest.fixture
+def worker_client(migrated_site, admin_client):
+    return admin_client
 
 
 def test_only_people_who_may_import_see_the_page(client, blog):
@@ -99,8 +110,9 @@ def test_preview_shows_the_report_and_writes_nothing(admin_client):
     assert not DBTaskResult.objects.exists()
 
 
-def test_an_import_runs_in_the_background_and_reports(admin_client):
-    response = admin_client.post(
+@WORKER
+def test_an_import_runs_in_the_background_and_reports(worker_client):
+    response = worker_client.post(
         URL, {"export_file": upload("blogger_soup.xml"), "action": "import"}
     )
     run = ImportRun.objects.get()
@@ -108,7 +120,7 @@ def test_an_import_runs_in_the_background_and_reports(admin_client):
     assert response["Location"] == f"/admin/import/{run.pk}/"
     # Nothing is written until the worker takes it: the request never waits.
     assert not ArticlePage.objects.exists()
-    waiting = admin_client.get(response["Location"]).content.decode()
+    waiting = worker_client.get(response["Location"]).content.decode()
     assert "Waiting for the import worker" in waiting
     assert 'http-equiv="refresh"' in waiting
 
@@ -119,21 +131,22 @@ def test_an_import_runs_in_the_background_and_reports(admin_client):
     assert (run.done, run.total) == (3, 3)
     assert ArticlePage.objects.count() == 3
     assert not ArticlePage.objects.filter(live=True).exists()
-    report = admin_client.get(f"/admin/import/{run.pk}/").content.decode()
+    report = worker_client.get(f"/admin/import/{run.pk}/").content.decode()
     assert "Finished" in report
     assert 'http-equiv="refresh"' not in report
     assert "Rosa" in report
     assert "the name “Dev” stands on a line of its own" in report
     # Every import stays listed.
-    assert f'href="/admin/import/{run.pk}/"' in admin_client.get(URL).content.decode()
+    assert f'href="/admin/import/{run.pk}/"' in worker_client.get(URL).content.decode()
     page = ArticlePage.objects.get(title="Shame and the Inner Critic, Part 1")
     # The history says who brought it in.
     entry = PageLogEntry.objects.get(page=page, action="wagtail.create")
     assert entry.user.username == "editor"
 
 
-def test_publishing_from_the_admin_keeps_stories_as_drafts(admin_client):
-    admin_client.post(
+@WORKER
+def test_publishing_from_the_admin_keeps_stories_as_drafts(worker_client):
+    worker_client.post(
         URL,
         {
             "export_file": upload("blogger_soup.xml"),
@@ -147,7 +160,8 @@ def test_publishing_from_the_admin_keeps_stories_as_drafts(admin_client):
     ) == ["Office Hours Over the Summer"]
 
 
-def test_a_stopped_import_carries_on_without_duplicates(admin_client, monkeypatch):
+@WORKER
+def test_a_stopped_import_carries_on_without_duplicates(worker_client, monkeypatch):
     """A worker killed mid-import: the article it was writing is not there at
     all, the ones before it are whole, and carrying on writes the rest once."""
     record = Importer.record
@@ -158,7 +172,7 @@ def test_a_stopped_import_carries_on_without_duplicates(admin_client, monkeypatc
         record(self, entry, resolver, done)
 
     monkeypatch.setattr(Importer, "record", killed_on_the_second)
-    admin_client.post(
+    worker_client.post(
         URL, {"export_file": upload("blogger_soup.xml"), "action": "import"}
     )
     work()
@@ -171,10 +185,10 @@ def test_a_stopped_import_carries_on_without_duplicates(admin_client, monkeypatc
     ImportRun.objects.filter(pk=run.pk).update(
         updated_at=timezone.now() - timedelta(minutes=10)
     )
-    page = admin_client.get(f"/admin/import/{run.pk}/").content.decode()
+    page = worker_client.get(f"/admin/import/{run.pk}/").content.decode()
     assert "This import stopped after 1 of 3 articles" in page
     monkeypatch.setattr(Importer, "record", record)
-    admin_client.post(f"/admin/import/{run.pk}/")
+    worker_client.post(f"/admin/import/{run.pk}/")
     work()
 
     run.refresh_from_db()
@@ -246,7 +260,8 @@ def test_an_upload_over_the_limit_is_refused(admin_client, settings):
     assert not ImportRun.objects.exists()
 
 
-def test_a_zip_of_markdown_and_text_imports(admin_client):
+@WORKER
+def test_a_zip_of_markdown_and_text_imports(worker_client):
     archive = zip_of(
         {
             "posts/saying-no.md": (FIXTURES / "article.md").read_bytes(),
@@ -254,7 +269,7 @@ def test_a_zip_of_markdown_and_text_imports(admin_client):
             "posts/photo.jpg": b"\xff\xd8",
         }
     )
-    admin_client.post(
+    worker_client.post(
         URL, {"export_file": upload("posts.zip", archive), "action": "import"}
     )
     work()
@@ -266,10 +281,11 @@ def test_a_zip_of_markdown_and_text_imports(admin_client):
     assert run.summary["skipped"] == {"non-text file": 1}
 
 
-def test_the_original_address_cannot_drift_from_its_redirect(admin_client):
+@WORKER
+def test_the_original_address_cannot_drift_from_its_redirect(worker_client):
     """The field the importer fills is shown read-only: an edit posting
     another address leaves both the field and the redirect as they were."""
-    admin_client.post(
+    worker_client.post(
         URL, {"export_file": upload("blogger_soup.xml"), "action": "import"}
     )
     work()
@@ -281,7 +297,7 @@ def test_the_original_address_cannot_drift_from_its_redirect(admin_client):
         slug=page.slug,
         original_url="https://elsewhere.example.com/moved/",
     )
-    response = admin_client.post(
+    response = worker_client.post(
         reverse("wagtailadmin_pages:edit", args=[page.pk]), data
     )
     assert response.status_code == 302
@@ -292,15 +308,16 @@ def test_the_original_address_cannot_drift_from_its_redirect(admin_client):
     assert redirect.redirect_page_id == page.pk
 
 
-def test_an_import_nobody_picks_up_says_the_worker_is_not_running(admin_client):
-    admin_client.post(
+@WORKER
+def test_an_import_nobody_picks_up_says_the_worker_is_not_running(worker_client):
+    worker_client.post(
         URL, {"export_file": upload("blogger_soup.xml"), "action": "import"}
     )
     run = ImportRun.objects.get()
     ImportRun.objects.filter(pk=run.pk).update(
         updated_at=timezone.now() - timedelta(minutes=5)
     )
-    page = admin_client.get(f"/admin/import/{run.pk}/").content.decode()
+    page = worker_client.get(f"/admin/import/{run.pk}/").content.decode()
     assert "the import worker does not seem to be running" in page
     work()
     run.refresh_from_db()

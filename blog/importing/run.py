@@ -72,14 +72,14 @@ class Importer:
         # Oldest first: articles mostly point to older ones, which are then
         # written already, so few need a second pass.
         entries = sorted(entries, key=lambda e: (e.date is None, e.date or 0))
-        waiting = []
+        waiting = {}  # in order: the articles to link again at the end
         for done, entry in enumerate(entries, 1):
             row = recorded.get(entry.key)
             if row is not None:  # written before this import was stopped
                 self.pages[entry] = row.page_id
                 self.articles[entry] = ArticleReport.from_row(row)
                 if row.details.get("pending"):
-                    waiting.append(entry)
+                    waiting[entry] = True
                 continue
             try:
                 # Reading and linking happen outside the transaction, so it
@@ -97,20 +97,26 @@ class Importer:
                 self.report.failed.append((entry.source, describe(error)))
             else:
                 if resolver.pending:
-                    waiting.append(entry)
+                    waiting[entry] = True
             if entry not in waiting:  # its text and parts are no longer needed
                 entry.units = entry.html = None
                 self.parsed.pop(entry, None)
             self.progress(done, len(entries))
         # Second pass: articles that link to ones written after them.
         for entry in waiting:
-            page, resolver = self.relink(entry, titles)
-            # Still pending: the article it points to failed to import.
-            resolver.unresolved += resolver.pending
-            resolver.pending = []
-            with transaction.atomic():
-                self.articles[entry].published = self.save(page, self.articles[entry])
-                self.record(entry, resolver, len(entries), first_pass=False)
+            try:
+                page, resolver = self.relink(entry, titles)
+                # Still pending: the article it points to failed to import.
+                resolver.unresolved += resolver.pending
+                resolver.pending = []
+                with transaction.atomic():
+                    article = self.articles[entry]
+                    article.published = self.save(page, article)
+                    self.record(entry, resolver, len(entries), first_pass=False)
+            except Exception as error:  # noqa: BLE001 - it stays as first written
+                self.report.failed.append(
+                    (entry.source, f"its links to later articles: {describe(error)}")
+                )
         order = {entry: n for n, entry in enumerate(entries)}
         self.report.articles = [
             self.articles[e] for e in sorted(self.articles, key=order.get)
