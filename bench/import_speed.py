@@ -113,10 +113,9 @@ class Site:
         """Django code in a process of its own, as the admin would run it."""
         return self.manage(["shell", "-v", "0", "-c", code]).stdout.strip()
 
-    def worker(self):
-        """The worker until the queue is empty; its time and peak memory."""
-        start = time.perf_counter()
-        process = subprocess.Popen(
+    def start_worker(self):
+        """The import worker, until its queue is empty."""
+        return subprocess.Popen(
             [
                 sys.executable,
                 str(ROOT / "manage.py"),
@@ -131,6 +130,11 @@ class Site:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
+
+    def worker(self):
+        """The worker's time and peak memory, until the queue is empty."""
+        start = time.perf_counter()
+        process = self.start_worker()
         _, status, usage = os.wait4(process.pid, 0)
         assert os.waitstatus_to_exitcode(status) == 0
         return time.perf_counter() - start, usage.ru_maxrss / 1024
@@ -224,21 +228,7 @@ print(f"{{times[len(times) // 2]:.3f}} {{times[-1]:.3f}} {{len(times)}}")
 def concurrent_case(workdir, database_url=None):
     site = Site(workdir, admin=True, database_url=database_url)
     pk = site.enqueue(export(workdir / "blog.xml", CONCURRENT_POSTS))
-    worker = subprocess.Popen(
-        [
-            sys.executable,
-            str(ROOT / "manage.py"),
-            "db_worker",
-            "--backend",
-            "background",
-            "--batch",
-            "--no-startup-delay",
-            "--no-reload",
-        ],
-        env=site.env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    worker = site.start_worker()
     time.sleep(15)  # well into the import
     during = site.run_status(pk)
     median, worst, rounds = site.python(PUBLISH.format(rounds=20)).split()

@@ -23,6 +23,7 @@ from blog.importing.run import Importer
 from blog.models import ArticlePage
 from tests.factories import make_superuser
 from tests.forms import article_form
+from tests.workers import work
 
 pytestmark = pytest.mark.django_db
 
@@ -40,21 +41,6 @@ def upload(name, content=None):
 # autocommit, closes it: tests that run it commit for real and start from
 # the migrated site (tests/conftest.py).
 WORKER = pytest.mark.django_db(transaction=True)
-
-
-def work():
-    """The real database worker, until the queue is empty."""
-    call_command(
-        "db_worker",
-        "--backend",
-        "background",
-        "--batch",
-        "--no-startup-delay",
-        "--no-reload",
-        verbosity=0,
-        stdout=io.StringIO(),
-        stderr=io.StringIO(),
-    )
 
 
 def menu(client):

@@ -77,3 +77,14 @@ def tab(browser):
     yield page
     context.close()
     assert errors == []
+
+
+@pytest.fixture
+def signed_in(tab, demo):
+    """The demo's admin, signed in."""
+    tab.goto(f"{demo}/admin/")
+    tab.fill("#id_username", "admin")
+    tab.fill("#id_password", ADMIN_PASSWORD)
+    tab.click("button[type=submit]")
+    tab.wait_for_url(f"{demo}/admin/")
+    return tab

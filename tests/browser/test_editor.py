@@ -8,23 +8,18 @@ from playwright.sync_api import expect
 
 from blog.models import ArticlePage, BlogIndexPage
 from home.models import AboutMe
-from tests.browser.conftest import ADMIN_PASSWORD, BROWSER_TEST
+from tests.browser.conftest import BROWSER_TEST
 
 pytestmark = BROWSER_TEST
 
 
 @pytest.fixture
-def editor(tab, demo, settings):
+def editor(settings, signed_in):
     # Wagtail 8 autosaves the form in the background. The live server shares
     # the in-memory SQLite connection between its threads, so an autosave
     # racing the publish click breaks the test's database, never a real one.
     settings.WAGTAIL_AUTOSAVE_INTERVAL = 0
-    tab.goto(f"{demo}/admin/")
-    tab.fill("#id_username", "admin")
-    tab.fill("#id_password", ADMIN_PASSWORD)
-    tab.click("button[type=submit]")
-    tab.wait_for_url(f"{demo}/admin/")
-    return tab
+    return signed_in
 
 
 def insert_block(editor, stream, label, position=0):

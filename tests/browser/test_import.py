@@ -2,30 +2,18 @@
 uploads the export, leaves, and comes back to a finished import and its
 report."""
 
-import io
 import re
 from pathlib import Path
 
-import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from blog.models import ArticlePage
-from tests.browser.conftest import ADMIN_PASSWORD, BROWSER_TEST
+from tests.browser.conftest import BROWSER_TEST
+from tests.workers import work
 
 pytestmark = BROWSER_TEST
 
 EXPORT = Path(__file__).parents[1] / "fixtures" / "import" / "blogger_soup.xml"
-
-
-@pytest.fixture
-def signed_in(tab, demo):
-    tab.goto(f"{demo}/admin/")
-    tab.fill("#id_username", "admin")
-    tab.fill("#id_password", ADMIN_PASSWORD)
-    tab.click("button[type=submit]")
-    tab.wait_for_url(f"{demo}/admin/")
-    return tab
 
 
 def test_therapist_imports_her_blog_from_the_admin(signed_in, demo):
@@ -46,16 +34,7 @@ def test_therapist_imports_her_blog_from_the_admin(signed_in, demo):
 
     # She closes the page; the worker imports without it.
     tab.goto("about:blank")
-    call_command(
-        "db_worker",
-        "--backend",
-        "background",
-        "--batch",
-        "--no-startup-delay",
-        "--no-reload",
-        verbosity=0,
-        stdout=io.StringIO(),
-    )
+    work()
 
     tab.goto(run_url)
     expect(tab.locator("[data-import-status]")).to_have_attribute(
