@@ -20,7 +20,7 @@ from wagtail.test.utils.form_data import rich_text
 
 from blog.importing.models import ImportedArticle, ImportRun
 from blog.importing.run import Importer
-from blog.models import ArticlePage
+from blog.models import ArticlePage, BlogIndexPage
 from tests.factories import make_superuser
 from tests.forms import article_form
 from tests.workers import work
@@ -308,3 +308,18 @@ def test_an_import_nobody_picks_up_says_the_worker_is_not_running(worker_client)
     work()
     run.refresh_from_db()
     assert run.status == ImportRun.Status.DONE
+
+
+@WORKER
+def test_an_import_that_cannot_start_says_why(worker_client):
+    worker_client.post(
+        URL, {"export_file": upload("blogger_soup.xml"), "action": "import"}
+    )
+    BlogIndexPage.objects.get().delete()  # the blog went before the worker came
+    work()
+    run = ImportRun.objects.get()
+    assert run.status == ImportRun.Status.FAILED
+    page = worker_client.get(f"/admin/import/{run.pk}/").content.decode()
+    assert "There is no blog index to import into; create one first." in page
+    assert 'http-equiv="refresh"' not in page
+    assert not ArticlePage.objects.exists()

@@ -35,9 +35,8 @@ def import_export(run_id):
             entries
         )
     except SourceError as error:
-        finish(
-            run, ImportRun.Status.FAILED, str(error).removeprefix(f"{run.filename}: ")
-        )
+        reason = str(error).removeprefix(f"{run.filename}: ")
+        finish(run, ImportRun.Status.FAILED, f"{reason[:1].upper()}{reason[1:]}.")
         return
     except Exception as error:
         close_old_connections()
