@@ -13,9 +13,12 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30
 keepalive = 5
-# Workers are replaced now and then, so a slow leak can never build up.
-max_requests = 2000
-max_requests_jitter = 200
+# Django and Wagtail are loaded once, before the workers fork, so a worker
+# that is replaced (after a crash or a timeout) starts at once rather than
+# loading them while requests queue behind it. Workers are not restarted
+# every N requests: each restart paused a worker for a second or more (a p99
+# of 1.8 s under load).
+preload_app = True
 # Only a proxy on this machine may say a request came over HTTPS.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # One line a request to stdout; an empty GUNICORN_ACCESS_LOG turns it off.

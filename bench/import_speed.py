@@ -200,7 +200,7 @@ import time
 from django.contrib.auth import get_user_model
 from django.test import Client
 from blog.models import ArticlePage
-from home.models import AboutMe
+from base.models import AboutMe
 from tests.forms import article_form
 from wagtail.test.utils.form_data import rich_text
 page = ArticlePage.objects.live().first()

@@ -3,10 +3,14 @@
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
-from home.blocks import AboutMeBlock, GettingHelpBlock
+from base.blocks import (
+    PARAGRAPH_FEATURES,
+    AboutMeBlock,
+    GettingHelpBlock,
+    HeadingBlock,
+    ParagraphBlock,
+)
 from vignettes.blocks import VignetteBlock
-
-PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
 class QuoteBlock(blocks.StructBlock):
@@ -78,22 +82,15 @@ class ArticleStreamBlock(blocks.StreamBlock):
     )
     getting_help = GettingHelpBlock()
     about_me = AboutMeBlock()
-    paragraph = blocks.RichTextBlock(
+    paragraph = ParagraphBlock(
         features=PARAGRAPH_FEATURES,
-        icon="pilcrow",
-        label="Paragraph",
         help_text="Text, lists and links. Use the link button to point to "
         "another of your articles ('see my article ...').",
-        template="blocks/paragraph_block.html",
         description="A paragraph of text that can link to your other articles.",
         preview_value="<p>See my article on choosing a therapist for more on this.</p>",
     )
-    heading = blocks.CharBlock(
-        max_length=120,
-        icon="title",
-        label="Heading",
+    heading = HeadingBlock(
         help_text="A section heading inside the article.",
-        template="blocks/heading_block.html",
         description="A section heading.",
         preview_value="Why listening comes first",
     )

@@ -9,8 +9,7 @@ from django.utils import feedgenerator
 from django.utils.html import escape
 from wagtail.rich_text import get_text_for_indexing
 
-from blog.page_links import fetch_links, linked_pages
-from home.models import AboutMe
+from base.models import AboutMe
 
 FEED_LENGTH = 20
 URL_ATTRIBUTES = ("href", "src")
@@ -60,8 +59,7 @@ class ArticleFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         self.request = request
-        with linked_pages():
-            return super().__call__(request, *args, **kwargs)
+        return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request, blog, topic=None):
         self.author = AboutMe.get_default()
@@ -98,7 +96,6 @@ class ArticleFeed(Feed):
             articles = articles.filter(tags=topic)
         stream_block = articles.model._meta.get_field("body").stream_block
         articles = list(articles[:FEED_LENGTH])
-        fetch_links(*(article.body for article in articles))
         # Each body would fetch its own about-me snippet and images; converted
         # together, the whole feed fetches each kind of block's rows once.
         bodies = stream_block.bulk_to_python([a.body.raw_data for a in articles])
@@ -133,7 +130,7 @@ class ArticleFeed(Feed):
 
     def item_extra_kwargs(self, item):
         html = render_to_string(
-            "blog/feed_content.html", {"page": item}, request=self.request
+            "blog/includes/article_body.html", {"page": item}, request=self.request
         )
         return {"content": absolute_html(html, self.item_link(item))}
 

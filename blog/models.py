@@ -1,37 +1,32 @@
 import datetime
-import math
-import re
-from functools import cached_property
 
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Case, Count, F, Max, OuterRef, Q, Subquery, Value, When
+from django.db.models import Max
 from django.http import Http404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
+from base.models import AboutMe, IndexPage, sitemap_entry
+from base.pagination import paginate
+from base.text import SUMMARY_LENGTH, first_sentences, join_words, reading_minutes
+from blog import related
 from blog.blocks import ArticleStreamBlock
 from blog.feeds import ArticleFeed, AtomArticleFeed
 from blog.forms import CONTENT_NOTE_CHOICES, ArticlePageForm
-from blog.page_links import fetch_links, linked_pages
-from home.caching import remember
-from home.models import AboutMe, PublicPageQuerySet, ReaderPage, sitemap_entry
+from blog.related import MAX_RELATED, NEWEST_FIRST
+from blog.topics import topics_of
 from vignettes.panels import IdentifierWarningsPanel
-
-ARTICLES_PER_PAGE = 10
-MAX_RELATED = 4
-WORDS_PER_MINUTE = 230
-SUMMARY_LENGTH = 300
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def default_article_body():
@@ -40,53 +35,12 @@ def default_article_body():
     return [("getting_help", {"text": ""}), ("about_me", AboutMe.get_default())]
 
 
-def reading_minutes(body):
-    """Whole minutes at about 230 words a minute, and never less than one."""
-    text = " ".join(body.stream_block.get_searchable_content(body))
-    return max(1, math.ceil(len(text.split()) / WORDS_PER_MINUTE))
-
-
-def first_sentences(text, limit=SUMMARY_LENGTH):
-    """As many whole sentences as fit in `limit` characters; a first sentence
-    longer than that is cut at a word and marked with an ellipsis."""
-    sentences = SENTENCE_END.split(" ".join(text.split()))
-    summary = sentences[0]
-    for sentence in sentences[1:]:
-        if len(summary) + 1 + len(sentence) > limit:
-            break
-        summary = f"{summary} {sentence}"
-    if len(summary) > limit:
-        summary = summary[: limit - 1].rsplit(" ", 1)[0] + "…"
-    return summary
-
-
-def join_words(words):
-    """ "a", "a and b", "a, b and c"."""
-    return " and ".join(filter(None, [", ".join(words[:-1]), *words[-1:]]))
-
-
-def paginate(request, items):
-    """A page of a listing; a missing, junk or out-of-range ?page= shows the
-    nearest real page rather than an error."""
-    return Paginator(items, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
-
-
-class BlogIndexPage(RoutablePageMixin, ReaderPage):
+class BlogIndexPage(RoutablePageMixin, IndexPage):
     """The blog's front door: every article, newest first, and the topics."""
-
-    intro = RichTextField(
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text="Optional words above the list of articles.",
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["blog.ArticlePage"]
     max_count_per_parent = 1
-
-    objects = PageManager.from_queryset(PublicPageQuerySet)()
 
     @classmethod
     def for_site(cls, site):
@@ -99,15 +53,14 @@ class BlogIndexPage(RoutablePageMixin, ReaderPage):
         return ArticlePage.objects.listed().child_of(self)
 
     def topics(self):
-        """Topics of this blog's live, public articles, with how many each has,
-        kept in the page cache until the next change: counting them takes
-        tens of milliseconds on a big blog, and most pages show them."""
-        return remember(f"topics:{self.pk}", lambda: list(topics_of(self.articles())))
+        """Topics of this blog's live, public articles, with how many each has.
+        Pages show them inside a cached fragment (templates/includes/)."""
+        return topics_of(self.articles())
 
     @path("", name="index")
     def index(self, request):
         return self.render(
-            request, context_overrides={"articles": paginate(request, self.articles())}
+            request, context_overrides={"articles": self.page_of(request)}
         )
 
     @path("feed/", name="feed")
@@ -141,7 +94,7 @@ class BlogIndexPage(RoutablePageMixin, ReaderPage):
                 "topic": topic,
                 "meta_title": topic.name,
                 "meta_description": f"Articles about {topic.name}.",
-                "articles": paginate(request, self.articles().filter(tags=topic)),
+                "articles": self.page_of(request, topic),
             },
         )
 
@@ -149,8 +102,16 @@ class BlogIndexPage(RoutablePageMixin, ReaderPage):
     def topic_feed(self, request, slug):
         return ArticleFeed()(request, blog=self, topic=self.get_topic(slug))
 
+    def page_of(self, request, topic=None):
+        """The page of articles ?page= asks for, counted and fetched only if
+        the template's cached fragment of the list is missing."""
+        articles = self.articles()
+        if topic is not None:
+            articles = articles.filter(tags=topic)
+        return SimpleLazyObject(lambda: paginate(request, articles))
+
     def get_topic(self, slug):
-        topic = next((topic for topic in self.topics() if topic.slug == slug), None)
+        topic = self.topics().filter(slug=slug).first()
         if topic is None:
             raise Http404("No articles have this topic.")
         return topic
@@ -190,38 +151,6 @@ class BlogIndexPage(RoutablePageMixin, ReaderPage):
                 for topic in topics
             ),
         ]
-
-    def route(self, request, path_components):
-        """Fetch an article in one query, as its own type, where Wagtail's
-        default takes two (the page, then its specific row), with its header
-        image joined and the image's renditions (for the page and its sharing
-        card) in one more. The index's own routes still come first, as they do
-        by default."""
-        if len(path_components) != 1 or is_index_route(path_components[0]):
-            return super().route(request, path_components)
-        try:
-            article = (
-                ArticlePage.objects.child_of(self)
-                .select_related("image")
-                .prefetch_related("tags", "image__renditions")
-                .get(slug=path_components[0])
-            )
-        except ArticlePage.DoesNotExist:
-            raise Http404 from None
-        article._cached_parent_obj = self
-        return article.route(request, [])
-
-
-def topics_of(articles):
-    """The topics of these articles, by name, with how many each has.
-
-    Scoped through the article tags, so image or document tags never show.
-    """
-    return (
-        Tag.objects.filter(blog_articlepagetag_items__content_object__in=articles)
-        .annotate(article_count=Count("blog_articlepagetag_items"))
-        .order_by("name")
-    )
 
 
 def is_index_route(slug):
@@ -263,17 +192,14 @@ class ArticleRelatedPage(Orderable):
         ]
 
 
-class ArticlePageQuerySet(PublicPageQuerySet):
+class ArticlePageQuerySet(PageQuerySet):
     def listed(self):
         """What readers may see in a listing, newest first, topics fetched in
         one query rather than one per article."""
         return self.live().public().order_by(*NEWEST_FIRST).prefetch_related("tags")
 
 
-NEWEST_FIRST = ("-date", "-first_published_at", "-pk")
-
-
-class ArticlePage(ReaderPage):
+class ArticlePage(Page):
     """One article: introduction, vignette, conclusion, getting help, about me."""
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
@@ -434,113 +360,23 @@ class ArticlePage(ReaderPage):
             self.reading_time = reading_minutes(self.body)
         return super().save(*args, **kwargs)
 
-    def serve(self, request, *args, **kwargs):
-        """Rendered here, while the pages its body links to are at hand."""
-        with linked_pages():
-            fetch_links(self.body)
-            response = super().serve(request, *args, **kwargs)
-            if hasattr(response, "render"):
-                response.render()
-        return response
-
     def get_context(self, request, *args, **kwargs):
+        """What to read next, looked up only if the fragment of the page that
+        shows it is not in the cache already. A preview shows the related
+        articles picked in the editor's form, not the saved ones."""
         context = super().get_context(request, *args, **kwargs)
-        context["blog"] = self.get_parent().specific_deferred
-        if getattr(request, "is_preview", False):
-            around = self.around(in_memory=True)
-        else:
-            # Kept until the next change, as every publish clears the cache.
-            around = remember(f"around:{self.pk}", self.around)
-        (
-            context["related_articles"],
-            context["older_article"],
-            context["newer_article"],
-        ) = around
+        preview = getattr(request, "is_preview", False)
+        context["blog"] = SimpleLazyObject(lambda: self.get_parent().specific)
+        context["related_articles"] = SimpleLazyObject(
+            lambda: self.related_articles(in_memory=preview)
+        )
+        context["neighbours"] = SimpleLazyObject(self.neighbours)
         return context
 
-    def around(self, in_memory=False):
-        """What to read next: related articles, then the older and newer one."""
-        return (self.related_articles(in_memory), *self.neighbours())
-
     def related_articles(self, in_memory=False):
-        """Up to four articles to read next, in one query.
-
-        Hand-picked ones come first, in the editor's order; the rest are those
-        sharing the most topics, newest first on a tie. Only live, public
-        articles, never this one and never twice. A preview (`in_memory`) shows
-        the picks in the editor's form, not the saved ones.
-        """
-        topics = [tag.pk for tag in self.tags.all()]
-        if in_memory:
-            picked = dict.fromkeys(link.page_id for link in self.related_links.all())
-            picked_order = Case(
-                *(When(pk=pk, then=Value(place)) for place, pk in enumerate(picked)),
-                default=None,
-                output_field=models.IntegerField(),
-            )
-        else:
-            picks = ArticleRelatedPage.objects.filter(article=self.pk)
-            picked = picks.values("page")
-            picked_order = Subquery(
-                picks.filter(page=OuterRef("pk"))
-                .order_by("sort_order")
-                .values("sort_order")[:1]
-            )
-        # Only articles picked or sharing a topic are counted, through the
-        # indexed tag rows, not every article of the blog.
-        sharing = ArticlePageTag.objects.filter(tag__in=topics).values("content_object")
-        return list(
-            ArticlePage.objects.live()
-            .public()
-            .filter(Q(pk__in=picked) | Q(pk__in=sharing))
-            .exclude(pk=self.pk)
-            .annotate(
-                picked=picked_order,
-                shared=Count("tagged_items", filter=Q(tagged_items__tag__in=topics)),
-            )
-            .filter(Q(picked__isnull=False) | Q(shared__gt=0))
-            .order_by(F("picked").asc(nulls_last=True), "-shared", *NEWEST_FIRST)[
-                :MAX_RELATED
-            ]
-        )
-
-    def topic_urls(self):
-        """Its topics' pages and feeds, which a CDN must drop when the article
-        changes, even once it has left them."""
-        blog = self.get_parent().specific
-        return [
-            blog.get_full_url() + path.lstrip("/")
-            for tag in self.tags.all()
-            for path in blog.topic_paths(tag.slug)
-        ]
+        """Up to four live, public articles to read next (blog/related.py)."""
+        return related.related_articles(self, in_memory)
 
     def neighbours(self):
-        """The next older and next newer article in the same blog, in one query.
-
-        A draft being previewed sits where it would if published now.
-        """
-        date = self.date or timezone.localdate()
-        published = self.first_published_at or timezone.now()
-        after = Q(date=date, first_published_at=published, pk__gt=self.pk or 0)
-        after |= Q(date=date, first_published_at__gt=published)
-        after |= Q(date__gt=date)
-        siblings = (
-            ArticlePage.objects.live()
-            .public()
-            .sibling_of(self, inclusive=False)
-            .values("pk")
-        )
-        # Bounded by date, so each walks the date index from this article.
-        older = siblings.filter(date__lte=date).exclude(after).order_by(*NEWEST_FIRST)
-        newer = siblings.filter(after, date__gte=date).order_by(
-            "date", "first_published_at", "pk"
-        )
-        key = (date, published, self.pk or 0)
-        older_page = newer_page = None
-        nearest = Q(pk=Subquery(older[:1])) | Q(pk=Subquery(newer[:1]))
-        for page in ArticlePage.objects.filter(nearest):
-            if (page.date, page.first_published_at, page.pk) < key:
-                older_page = page
-            else:
-                newer_page = page
-        return older_page, newer_page
+        """The next older and next newer article in the same blog."""
+        return related.neighbours(self)

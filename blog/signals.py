@@ -1,18 +1,62 @@
+"""Keep the search index and the vignette library in step with the articles.
+
+Deleting an article needs no handler of its own: Wagtail unpublishes it
+first, and its library entries would go with it anyway (on_delete).
+"""
+
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import PageViewRestriction
 from wagtail.search import index
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from blog.models import ArticlePage
+from vignettes.models import Vignette, catalogue
 
 
-def reindex_with_topics(sender, instance, **kwargs):
-    """Index a published article again once its topics are saved.
-
-    Wagtail indexes a page as its row is saved, and the page's topics are saved
-    just after it; without this a newly added topic is not searchable until the
-    next publish.
-    """
+def article_published(sender, instance, **kwargs):
+    """Index it again once its topics are saved (Wagtail indexes a page as its
+    row is saved, just before its topics), and list its vignettes."""
     index.insert_or_update_object(instance)
+    catalogue(instance)
+
+
+def article_unpublished(sender, instance, **kwargs):
+    """Also sent just before a live article is deleted, while its row still
+    says live, so entries are dropped rather than rebuilt."""
+    Vignette.objects.filter(article_id=instance.pk).delete()
+
+
+def catalogue_under(page):
+    """Re-catalogue every article at or below `page`: its place or privacy
+    changed, and with it who may read them."""
+    catalogue(
+        *ArticlePage.objects.descendant_of(page, inclusive=True).prefetch_related(
+            "tags"
+        )
+    )
+
+
+def page_moved(sender, instance, **kwargs):
+    catalogue_under(instance)
+
+
+def privacy_added(sender, instance, **kwargs):
+    catalogue_under(instance.page)
+
+
+def privacy_removed(sender, instance, origin=None, **kwargs):
+    """Only when the restriction itself was removed. When a page is deleted
+    its restrictions go first, and re-cataloguing its articles then would
+    list pages that are about to disappear."""
+    if isinstance(origin, PageViewRestriction) or getattr(origin, "model", None) is (
+        PageViewRestriction
+    ):
+        catalogue_under(instance.page)
 
 
 def connect():
-    from blog.models import ArticlePage
-
-    page_published.connect(reindex_with_topics, sender=ArticlePage)
+    page_published.connect(article_published, sender=ArticlePage)
+    page_unpublished.connect(article_unpublished, sender=ArticlePage)
+    post_page_move.connect(page_moved)
+    post_save.connect(privacy_added, sender=PageViewRestriction)
+    post_delete.connect(privacy_removed, sender=PageViewRestriction)

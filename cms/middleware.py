@@ -2,7 +2,7 @@
 
 from django.db import connection, transaction
 
-from home.security import is_admin
+from cms.security import is_admin
 
 
 class AdminWritesInOneTransactionMiddleware:

@@ -56,12 +56,6 @@ ABOUT_ME = {
     "booking_url": "https://example.com/book/",
 }
 
-GETTING_HELP = {
-    "phone": "(718) 555-0142",
-    "email": "dana@example.com",
-    "booking_url": "https://example.com/book/",
-}
-
 ARTICLES = [
     {
         "slug": "attachment-styles-in-adult-relationships",

@@ -8,8 +8,8 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
 
+from base.models import AboutMe
 from blog.models import ArticlePage, ArticleRelatedPage, BlogIndexPage
-from home.models import AboutMe
 from vignettes.models import VignetteIndexPage
 
 _counter = itertools.count(1)

@@ -48,3 +48,21 @@ def article_form(body, related=(), **fields):
         }
         | fields
     )
+
+
+def about_me_form(about_me, **changes):
+    """The about-me snippet's edit form as it stands, with `changes`."""
+    fields = {
+        "name": about_me.name,
+        "credentials": about_me.credentials,
+        "job_title": about_me.job_title,
+        "bio": rich_text(about_me.bio),
+        "specialties": about_me.specialties,
+        "modalities": about_me.modalities,
+        "location": about_me.location,
+        "phone": about_me.phone,
+        "email": about_me.email,
+        "website": about_me.website,
+        "booking_url": about_me.booking_url,
+    }
+    return nested_form_data(fields | changes)

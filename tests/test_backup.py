@@ -14,8 +14,8 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.images.models import Image
 from wagtail.models import Page, Revision
 
+from base.models import AboutMe, GettingHelpSettings, ReaderNoticeSettings
 from blog.models import ArticlePage
-from home.models import AboutMe, GettingHelpSettings, ReaderNoticeSettings
 from vignettes.models import Vignette
 
 # Restoring flushes and reloads the whole database, commits included, so these
@@ -46,7 +46,9 @@ def snapshot():
         "about_me": [
             (a.name, a.credentials, a.bio, a.live) for a in AboutMe.objects.all()
         ],
-        "settings": [(s.heading, s.phone) for s in GettingHelpSettings.objects.all()]
+        "settings": [
+            (s.heading, s.booking_label) for s in GettingHelpSettings.objects.all()
+        ]
         + [(s.crisis_notice,) for s in ReaderNoticeSettings.objects.all()],
         "tags": sorted((t.name, t.slug) for t in Tag.objects.all()),
         "tagged": sorted(

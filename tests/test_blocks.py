@@ -4,7 +4,6 @@ import pytest
 from django.urls import reverse
 
 from blog.blocks import ArticleStreamBlock
-from home.models import GettingHelpSettings
 from tests.factories import make_about_me, make_article, make_image, vignette_value
 from vignettes.blocks import DEFAULT_DISCLAIMER, VignetteBlock
 
@@ -86,10 +85,7 @@ def test_vignette_disclaimer_defaults_to_the_site_wording():
 
 
 def test_getting_help_shows_the_shared_offer_and_this_articles_words():
-    settings = GettingHelpSettings.load()
-    settings.phone = "(212) 555-0101"
-    settings.booking_url = "https://example.com/consult/"
-    settings.save()
+    make_about_me(phone="(212) 555-0101", booking_url="https://example.com/consult/")
     html = render("getting_help", {"text": "<p>Especially for this topic.</p>"})
     assert "<h2" in html and "Getting help in therapy" in html
     assert "<p>Especially for this topic.</p>" in html

@@ -24,8 +24,9 @@ from pathlib import Path
 import pytest
 from django.db import InterfaceError, OperationalError, connection
 
-from home.models import ReaderNoticeSettings
-from home.views import server_error
+from base.models import ReaderNoticeSettings
+from base.notices import current_notices
+from cms.views import server_error
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -206,7 +207,7 @@ def test_the_maintenance_page_keeps_the_therapists_own_crisis_notice(rf):
     ReaderNoticeSettings.objects.update(
         crisis_notice="<p>Call the Hudson Valley crisis line on 518 555 0100.</p>"
     )
-    ReaderNoticeSettings.load()  # as every page does: now in the page cache
+    current_notices(rf.get("/"))  # as every page does: now in the page cache
     response = answer_while_failing(rf, OperationalError("the database is down"))
     assert response.status_code == 503
     assert "Hudson Valley crisis line on 518 555 0100" in response.text

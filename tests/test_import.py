@@ -11,10 +11,10 @@ from django.core.management import CommandError, call_command
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Revision
 
+from base.models import AboutMe
 from blog.importing.run import Importer
 from blog.importing.units import words
 from blog.models import ArticlePage
-from home.models import AboutMe
 from tests.factories import SECTIONED_BODY, make_article
 
 pytestmark = pytest.mark.django_db

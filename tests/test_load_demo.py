@@ -9,8 +9,8 @@ from django.core.management import call_command
 from taggit.models import Tag
 from wagtail.models import Page, Revision
 
+from base.models import AboutMe
 from blog.models import ArticlePage, ArticleRelatedPage
-from home.models import AboutMe
 from vignettes.blocks import publish_problems
 from vignettes.identifiers import vignette_findings
 from vignettes.models import Vignette

@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 import pytest
 from django.urls import reverse
 
-from blog.models import first_sentences
-from home.models import SharingSettings
+from base.models import SharingSettings
+from base.text import first_sentences
 from tests.factories import (
     article_body,
     make_about_me,
@@ -229,7 +229,7 @@ def test_the_therapist_sets_the_sharing_card_in_the_admin(editor_client, client,
     card = make_image("Practice card")
     pk = SharingSettings.objects.get().pk
     response = editor_client.post(
-        reverse("wagtailsettings:edit", args=["home", "sharingsettings", pk]),
+        reverse("wagtailsettings:edit", args=["base", "sharingsettings", pk]),
         {"description": "Gentle articles about therapy.", "default_image": card.pk},
     )
     assert response.status_code == 302
@@ -242,7 +242,7 @@ def test_the_therapist_sets_the_sharing_card_in_the_admin(editor_client, client,
     assert page.one("og:image:alt") == "Practice card"
 
     too_long = editor_client.post(
-        reverse("wagtailsettings:edit", args=["home", "sharingsettings", pk]),
+        reverse("wagtailsettings:edit", args=["base", "sharingsettings", pk]),
         {"description": "x" * 301, "default_image": ""},
     )
     assert too_long.status_code == 200

@@ -7,9 +7,9 @@ from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
+from base.models import ReaderNoticeSettings
 from blog.models import BlogIndexPage
-from home.models import ReaderNoticeSettings
-from home.views import server_error
+from cms.views import server_error
 from tests.factories import article_body, make_about_me, make_article
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +22,7 @@ def reader_urls():
 
 def edit_url():
     pk = ReaderNoticeSettings.objects.get().pk
-    return reverse("wagtailsettings:edit", args=["home", "readernoticesettings", pk])
+    return reverse("wagtailsettings:edit", args=["base", "readernoticesettings", pk])
 
 
 def test_every_page_has_landmarks_one_h1_and_both_notices(client, blog):

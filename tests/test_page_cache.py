@@ -8,13 +8,13 @@ from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
-from blog.models import BlogIndexPage
-from home.models import (
+from base.models import (
     AboutMe,
     GettingHelpSettings,
     ReaderNoticeSettings,
     SharingSettings,
 )
+from blog.models import BlogIndexPage
 from tests.factories import (
     article_body,
     home_page,
@@ -23,8 +23,7 @@ from tests.factories import (
     make_superuser,
     make_vignette_library,
 )
-from tests.forms import article_form
-from tests.test_shared_content import about_me_form
+from tests.forms import about_me_form, article_form
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +116,7 @@ def test_a_new_article_shows_at_once_in_every_listing(reader, editor, article):
     assert response.status_code == 302
     for url in ARTICLE_LISTINGS:
         assert "Grief at the holidays" in text(reader, url), url
-    assert "/blog/why-we-go-quiet/" in text(reader, "/sitemap.xml")
+    assert "/blog/why-we-go-quiet/" in text(reader, "/sitemap-pages.xml")
     # The topic list counts it, and the article on the same topic points to it.
     assert "2 articles" in text(reader, "/blog/topics/")
     related = text(reader, article.url).split("Related articles", 1)[1]
@@ -142,13 +141,13 @@ def test_an_unpublished_or_deleted_article_is_gone_at_once(
     reader, editor, article, action
 ):
     warm(reader, article.url, *LISTINGS, "/sitemap.xml")
-    assert article.url in text(reader, "/sitemap.xml")
+    assert article.url in text(reader, "/sitemap-pages.xml")
     response = editor.post(reverse(f"wagtailadmin_pages:{action}", args=[article.pk]))
     assert response.status_code == 302
     assert reader.get(article.url).status_code == 404
     for url in ["/", "/blog/", "/blog/feed/"]:
         assert "Sitting with grief" not in text(reader, url), url
-    assert article.url not in text(reader, "/sitemap.xml")
+    assert article.url not in text(reader, "/sitemap-pages.xml")
     # Its only topic has no article left.
     assert reader.get("/blog/topics/grief/").status_code == 404
 
@@ -188,7 +187,7 @@ def test_an_about_me_edit_shows_at_once_on_every_article(reader, editor, article
     warm(reader, article.url)
     about_me = AboutMe.objects.get()
     response = editor.post(
-        reverse("wagtailsnippets_home_aboutme:edit", args=[about_me.pk]),
+        reverse("wagtailsnippets_base_aboutme:edit", args=[about_me.pk]),
         about_me_form(about_me, bio=rich_text("<p>Now seeing couples too.</p>"))
         | {"action-publish": "1"},
     )
@@ -201,29 +200,26 @@ def test_a_getting_help_edit_shows_at_once_on_every_article(reader, editor, arti
     setting = GettingHelpSettings.load()
     response = editor.post(
         reverse(
-            "wagtailsettings:edit", args=["home", "gettinghelpsettings", setting.pk]
+            "wagtailsettings:edit", args=["base", "gettinghelpsettings", setting.pk]
         ),
         nested_form_data(
             {
                 "heading": "Talking to someone",
                 "offer": rich_text("<p>Call for a free first chat.</p>"),
-                "phone": "(518) 555-0123",
-                "email": "",
-                "booking_url": "",
                 "booking_label": "Book a call",
             }
         ),
     )
     assert response.status_code == 302
     html = text(reader, article.url)
-    assert "Talking to someone" in html and "(518) 555-0123" in html
+    assert "Talking to someone" in html and "Call for a free first chat." in html
 
 
 def test_a_notice_edit_shows_at_once_on_every_page(reader, editor, article):
     warm(reader, article.url, *LISTINGS, "/vignettes/")
     pk = ReaderNoticeSettings.load().pk
     response = editor.post(
-        reverse("wagtailsettings:edit", args=["home", "readernoticesettings", pk]),
+        reverse("wagtailsettings:edit", args=["base", "readernoticesettings", pk]),
         nested_form_data(
             {
                 "crisis_notice": rich_text(
@@ -242,7 +238,7 @@ def test_a_sharing_settings_edit_shows_at_once(reader, editor, article):
     warm(reader, "/")
     pk = SharingSettings.load().pk
     response = editor.post(
-        reverse("wagtailsettings:edit", args=["home", "sharingsettings", pk]),
+        reverse("wagtailsettings:edit", args=["base", "sharingsettings", pk]),
         {"description": "Gentle articles about therapy.", "default_image": ""},
     )
     assert response.status_code == 302

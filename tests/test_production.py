@@ -176,9 +176,7 @@ def test_services_are_chosen_by_the_environment(tmp_path):
         CLOUDFLARE_BEARER_TOKEN="token",
     )
     assert found["database"] == "django.db.backends.postgresql"
-    assert set(found["caches"].values()) == {
-        "django.core.cache.backends.redis.RedisCache"
-    }
+    assert set(found["caches"].values()) == {"django_redis.cache.RedisCache"}
     assert found["media"] == "storages.backends.s3.S3Storage"
     assert found["bucket"] == "practice-media"
     assert found["cdn"] == {

@@ -12,6 +12,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import rich_text
 
 from blog.models import ArticlePage
+from blog.wagtail_hooks import unsafe_articles
 from tests.factories import (
     article_body,
     make_article,
@@ -21,7 +22,6 @@ from tests.factories import (
 )
 from tests.forms import article_form, vignette_form
 from vignettes.models import Vignette
-from vignettes.wagtail_hooks import unsafe_articles
 
 RULES = {
     "kind": ({"kind": ""}, "Choose whether this vignette is fictional or composite."),

@@ -22,7 +22,7 @@ def everywhere(client, article):
     found["listing"] = article.title in client.get("/blog/").content.decode()
     found["home"] = article.title in client.get("/").content.decode()
     found["topic"] = client.get("/blog/topics/lighthouses/").status_code == 200
-    found["sitemap"] = article.slug in client.get("/sitemap.xml").content.decode()
+    found["sitemap"] = article.slug in client.get("/sitemap-pages.xml").content.decode()
     search = client.get("/search/", {"q": "lighthouse"}).content.decode()
     found["search"] = article.title in search
     library = client.get("/vignettes/").content.decode()

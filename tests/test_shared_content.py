@@ -5,31 +5,15 @@ import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
-from home.models import AboutMe, GettingHelpSettings
+from base.models import AboutMe, GettingHelpSettings
 from tests.factories import article_body, make_about_me, make_article
+from tests.forms import about_me_form
 
 pytestmark = pytest.mark.django_db
 
 
-def about_me_form(about_me, **changes):
-    fields = {
-        "name": about_me.name,
-        "credentials": about_me.credentials,
-        "job_title": about_me.job_title,
-        "bio": rich_text(about_me.bio),
-        "specialties": about_me.specialties,
-        "modalities": about_me.modalities,
-        "location": about_me.location,
-        "phone": about_me.phone,
-        "email": about_me.email,
-        "website": about_me.website,
-        "booking_url": about_me.booking_url,
-    }
-    return nested_form_data(fields | changes)
-
-
 def edit_url(about_me):
-    return reverse("wagtailsnippets_home_aboutme:edit", args=[about_me.pk])
+    return reverse("wagtailsnippets_base_aboutme:edit", args=[about_me.pk])
 
 
 def test_editing_the_snippet_once_changes_every_article(editor_client, blog):
@@ -81,7 +65,7 @@ def test_bad_snippet_input_gets_clear_messages_and_saves_nothing(editor_client):
 def test_snippet_admin_lists_searches_and_previews(editor_client):
     make_about_me(name="Robin Alder")
     make_about_me(name="Sasha Lind")
-    listing = reverse("wagtailsnippets_home_aboutme:list")
+    listing = reverse("wagtailsnippets_base_aboutme:list")
 
     response = editor_client.get(listing)
     assert response.status_code == 200
@@ -94,7 +78,7 @@ def test_snippet_admin_lists_searches_and_previews(editor_client):
 
     about_me = AboutMe.objects.get(name="Sasha Lind")
     preview_url = reverse(
-        "wagtailsnippets_home_aboutme:preview_on_edit", args=[about_me.pk]
+        "wagtailsnippets_base_aboutme:preview_on_edit", args=[about_me.pk]
     )
     data = about_me_form(about_me, bio=rich_text("<p>Previewed bio.</p>"))
     assert editor_client.post(preview_url, data).json()["is_valid"] is True
@@ -104,29 +88,31 @@ def test_snippet_admin_lists_searches_and_previews(editor_client):
 
 def test_about_me_has_a_menu_entry(editor_client):
     html = editor_client.get(reverse("wagtailadmin_home")).content.decode()
-    assert reverse("wagtailsnippets_home_aboutme:list") in html
+    assert reverse("wagtailsnippets_base_aboutme:list") in html
 
 
 def test_getting_help_setting_is_edited_once_for_every_article(editor_client, blog):
+    make_about_me(
+        phone="(917) 555-0177",
+        email="hello@example.com",
+        booking_url="https://example.com/start/",
+    )
     first = make_article()
     second = make_article()
     setting = GettingHelpSettings.load()
     url = reverse(
-        "wagtailsettings:edit", args=["home", "gettinghelpsettings", setting.pk]
+        "wagtailsettings:edit", args=["base", "gettinghelpsettings", setting.pk]
     )
     data = nested_form_data(
         {
             "heading": "Reaching out",
             "offer": rich_text("<p>Call for a no-cost first conversation.</p>"),
-            "phone": "(917) 555-0177",
-            "email": "hello@example.com",
-            "booking_url": "https://example.com/start/",
             "booking_label": "Start here",
         }
     )
     response = editor_client.post(url, data)
     assert response.status_code == 302
-    assert GettingHelpSettings.load().phone == "(917) 555-0177"
+    assert GettingHelpSettings.load().booking_label == "Start here"
 
     for page in (first, second):
         html = editor_client.get(page.url).content.decode()
@@ -135,3 +121,19 @@ def test_getting_help_setting_is_edited_once_for_every_article(editor_client, bl
         assert (
             '<a class="button" href="https://example.com/start/">Start here</a>' in html
         )
+
+
+def test_contact_details_are_typed_once_in_the_about_me(editor_client, blog):
+    """The getting-help box and the bio card show the same phone, email and
+    booking link, from the about-me: a change there reaches both."""
+    about_me = make_about_me()
+    article = make_article(body=article_body(about_me=about_me))
+    data = about_me_form(about_me, phone="(917) 555-0123") | {"action-publish": "1"}
+    response = editor_client.post(edit_url(about_me), data)
+    assert response.status_code == 302
+    html = editor_client.get(article.url).content.decode()
+    help_box = html[html.index('class="getting-help"') : html.index("</aside>")]
+    bio = html[html.index('class="about-me') :]
+    for part in (help_box, bio):
+        assert "(917) 555-0123" in part
+        assert "(518) 555-0199" not in part

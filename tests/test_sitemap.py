@@ -14,14 +14,23 @@ pytestmark = pytest.mark.django_db
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
 
-def sitemap(client):
-    response = client.get("/sitemap.xml")
+def xml(client, url):
+    response = client.get(url)
     assert response.status_code == 200
     assert response["Content-Type"] == "application/xml"
-    root = ElementTree.fromstring(response.content)
+    return ElementTree.fromstring(response.content)
+
+
+def sitemap(client):
+    """Every address in the sitemaps that /sitemap.xml, an index, points to."""
+    sections = xml(client, "/sitemap.xml").findall("s:sitemap", NS)
+    assert sections
     return {
         url.findtext("s:loc", namespaces=NS): url.findtext("s:lastmod", namespaces=NS)
-        for url in root.findall("s:url", NS)
+        for section in sections
+        for url in xml(client, section.findtext("s:loc", namespaces=NS)).findall(
+            "s:url", NS
+        )
     }
 
 
@@ -69,3 +78,20 @@ def test_robots_txt_allows_crawling_but_not_the_admin(client):
     assert "Disallow: /admin/" in lines
     assert "Disallow: /" not in lines
     assert "Sitemap: http://testserver/sitemap.xml" in lines
+
+
+def test_the_sitemap_is_split_into_sitemaps_of_a_thousand_pages(client, blog, settings):
+    """No one sitemap request grows with the blog: the index lists sitemaps
+    of at most PAGES_PER_SITEMAP pages (here 2, so 5 articles need several)."""
+    from cms.sitemaps import PageSitemap
+
+    for n in range(5):
+        make_article(date=date(2026, 1, n + 1))
+    PageSitemap.limit = 2
+    try:
+        sections = xml(client, "/sitemap.xml").findall("s:sitemap", NS)
+        assert len(sections) >= 3
+        every = sitemap(client)
+    finally:
+        PageSitemap.limit = 1000
+    assert sum("/blog/article-" in url for url in every) == 5

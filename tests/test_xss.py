@@ -17,8 +17,8 @@ from django.core.exceptions import ValidationError
 from wagtail.models import Site
 from wagtail.test.utils.form_data import rich_text
 
+from base.models import GettingHelpSettings, ReaderNoticeSettings, SharingSettings
 from blog.models import ArticlePage
-from home.models import GettingHelpSettings, ReaderNoticeSettings, SharingSettings
 from tests.factories import (
     article_body,
     home_page,

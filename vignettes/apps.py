@@ -4,8 +4,3 @@ from django.apps import AppConfig
 class VignettesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "vignettes"
-
-    def ready(self):
-        from vignettes import signals
-
-        signals.connect()

@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from base.blocks import HeadingBlock, ParagraphBlock
+
 DEFAULT_DISCLAIMER = (
     "This vignette is fictional. It is based on no one client and contains no "
     "identifying information."
@@ -26,25 +28,25 @@ KIND_LABELS = {
 }
 
 
+def anchor(block_id):
+    """The id of a vignette's section in its article, from its block id, so a
+    link to it keeps working when the text around it changes."""
+    return f"vignette-{block_id}"
+
+
 def kind_label(kind):
     """What readers see above a vignette of this kind."""
     return KIND_LABELS.get(kind, "Clinical vignette")
 
 
 class VignetteBodyBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(
+    paragraph = ParagraphBlock(
         features=["bold", "italic", "link"],
-        icon="pilcrow",
-        label="Paragraph",
         help_text="A paragraph of the story.",
-        template="blocks/paragraph_block.html",
         description="A paragraph of the vignette.",
         preview_value="<p>Jane arrived early and sat by the door.</p>",
     )
-    heading = blocks.CharBlock(
-        max_length=120,
-        icon="title",
-        label="Heading",
+    heading = HeadingBlock(
         help_text="A short heading inside the vignette, for example 'Session two'.",
         template="blocks/vignette_heading_block.html",
         description="A heading inside the vignette.",
@@ -134,6 +136,8 @@ class VignetteBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         context["kind_label"] = kind_label(value.get("kind"))
+        if block_id := context.get("block_id"):
+            context["anchor"] = anchor(block_id)
         return context
 
 

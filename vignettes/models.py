@@ -1,13 +1,12 @@
 from django.db import models, transaction
 from django.db.models import Count
 from taggit.models import Tag
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from blog.models import ArticlePage, join_words, paginate
-from home.models import ReaderPage, sitemap_entry
-from vignettes.blocks import KIND_CHOICES, KIND_LABELS, kind_label
+from base.models import IndexPage, sitemap_entry
+from base.pagination import paginate
+from base.text import join_words
+from vignettes.blocks import KIND_CHOICES, KIND_LABELS, anchor, kind_label
 
 
 class VignetteQuerySet(models.QuerySet):
@@ -59,24 +58,23 @@ class Vignette(models.Model):
     @property
     def anchor(self):
         """The id the article template gives this vignette's section."""
-        return f"vignette-{self.block_id}"
+        return anchor(self.block_id)
 
 
 def catalogue(*articles):
     """Make the library's entries for `articles` match what readers see of them.
 
-    A fixed number of queries however many articles: a move or a privacy
-    change can touch every article of the blog at once. Each article's tags
+    The blog calls it (blog/signals.py) whenever an article is published,
+    unpublished, moved or made private. A fixed number of queries however
+    many articles: a move or a privacy change can touch every article of the
+    blog at once. Each article's tags
     must be loaded already (a published revision's are; prefetch otherwise).
     """
     pks = [article.pk for article in articles]
     with transaction.atomic():
         Vignette.objects.filter(article_id__in=pks).delete()
         readable = set(
-            ArticlePage.objects.live()
-            .public()
-            .filter(pk__in=pks)
-            .values_list("pk", flat=True)
+            Page.objects.live().public().filter(pk__in=pks).values_list("pk", flat=True)
         )
         entries = [
             (
@@ -107,26 +105,8 @@ def catalogue(*articles):
         )
 
 
-def catalogue_under(page):
-    """Re-catalogue every article at or below `page`: its place or privacy
-    changed, and with it who may read them."""
-    catalogue(
-        *ArticlePage.objects.descendant_of(page, inclusive=True).prefetch_related(
-            "tags"
-        )
-    )
-
-
-class VignetteIndexPage(ReaderPage):
+class VignetteIndexPage(IndexPage):
     """The vignette library: every clinical story on the site, newest first."""
-
-    intro = RichTextField(
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text="Optional words above the list of vignettes.",
-    )
-
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
@@ -136,7 +116,7 @@ class VignetteIndexPage(ReaderPage):
         verbose_name = "vignette library"
 
     def get_sitemap_urls(self, request=None):
-        articles = ArticlePage.objects.filter(vignettes__isnull=False)
+        articles = Page.objects.filter(pk__in=Vignette.objects.values("article"))
         return [sitemap_entry(self, request, articles)]
 
     def get_context(self, request, *args, **kwargs):

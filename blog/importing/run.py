@@ -14,13 +14,13 @@ from django.utils.text import slugify
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
 
+from base.models import AboutMe
 from blog.importing.links import Resolver, Titles
 from blog.importing.models import ImportedArticle
 from blog.importing.report import ArticleReport, Report
 from blog.importing.sections import assemble
 from blog.importing.sources import EntryError, load_units
 from blog.models import ArticlePage, BlogIndexPage, is_index_route
-from home.models import AboutMe
 from vignettes.blocks import DEFAULT_DISCLAIMER
 
 HEADING_LENGTH = 120

@@ -4,7 +4,7 @@ from django.db import migrations, models
 
 
 def measure_existing_articles(apps, schema_editor):
-    from blog.models import reading_minutes
+    from base.text import reading_minutes
 
     ArticlePage = apps.get_model("blog.ArticlePage")
     for article in ArticlePage.objects.all():

@@ -10,10 +10,12 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
 INSTALLED_APPS = [
+    "cms",
     "home",
     "blog",
     "blog.importing",
     "vignettes",
+    "base",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
@@ -42,14 +44,14 @@ INSTALLED_APPS = [
     "django_tasks_db",
 ]
 
-# The page cache wraps everything: a cached page is stored on the way out, after
-# every other middleware, and looked up last on the way in, once the user is
-# known, so editors bypass it.
+# A stored page is served straight after the HTTPS redirect and the static
+# files, before the session or anything else a rendered page needs; it was
+# stored with the headers the middleware below it added (cms/page_cache.py).
 MIDDLEWARE = [
-    "home.caching.UpdatePageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "home.security.ContentSecurityPolicyMiddleware",
+    "cms.page_cache.PageCacheMiddleware",
+    "cms.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -61,7 +63,6 @@ MIDDLEWARE = [
     # Turns a locked-out sign-in into the page that says so.
     "axes.middleware.AxesMiddleware",
     "cms.middleware.AdminWritesInOneTransactionMiddleware",
-    "home.caching.FetchFromPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -79,6 +80,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "cms.context_processors.fragment_cache",
             ],
         },
     },
@@ -169,33 +171,68 @@ if AWS_STORAGE_BUCKET_NAME := os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     AWS_QUERYSTRING_AUTH = False
     AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "max-age=86400"}
 
-# Django's Redis cache when REDIS_URL is set, shared by every app server.
+# Every cache key carries CACHE_VERSION, so a deploy never reads what older
+# code stored: `make serve` sets it to the commit being served.
+CACHE_VERSION = os.environ.get("CACHE_VERSION", "1")
+# Redis (django-redis) when REDIS_URL is set, shared by every app server.
 # Otherwise the default cache is each process's memory, and the page cache
 # (which must be cleared for every process at once) is a folder they share.
+# A Redis that is down, full or slow costs speed, never pages: its errors are
+# ignored after a quarter of a second and logged once a minute (LOGGING).
 REDIS_URL = os.environ.get("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": alias,
+            "VERSION": CACHE_VERSION,
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.25,
+                "SOCKET_TIMEOUT": 0.25,
+            },
         }
         for alias in ("default", "pages")
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 else:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "VERSION": CACHE_VERSION,
+        },
         "pages": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": VAR_DIR / "cache" / "pages",
+            "VERSION": CACHE_VERSION,
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
     }
 # Anonymous readers' pages are kept this long at most; any change to what they
-# show clears them at once (home/caching.py). 0 turns the page cache off.
+# show clears them at once (cms/page_cache.py). 0 turns the page cache off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# The parts of a page templates keep ({% wagtailcache %}), in the same cache
+# and cleared with it. 0 turns them off.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600"))
 CACHE_MIDDLEWARE_ALIAS = "pages"
-CACHE_MIDDLEWARE_KEY_PREFIX = ""
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {"once_a_minute": {"()": "cms.logging.OncePerMinute"}},
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "django_redis": {
+            "handlers": ["console"],
+            "level": "WARNING",
+            "filters": ["once_a_minute"],
+            "propagate": False,
+        },
+    },
+}
 
 # A CDN in front of the site is purged of every page a change shows on.
 WAGTAILFRONTENDCACHE = {}

@@ -9,5 +9,6 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-not-secret-3f9a1c")
 ALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 # Templates and code change under runserver, and nothing would clear pages
-# stored before the change: the page cache is off unless asked for.
+# or fragments stored before the change: both are off unless asked for.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "0"))

@@ -15,9 +15,10 @@ if not REDIS_URL:  # noqa: F405  (with it, the suite runs against Redis, as CI d
         alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
         for alias in ("default", "pages")
     }
-# Most tests change content behind the editor's back; the page cache's own
-# tests switch it on.
+# Most tests change content behind the editor's back; the caches' own tests
+# (and the query counts) switch them on.
 PAGE_CACHE_SECONDS = 0
+FRAGMENT_CACHE_SECONDS = 0
 # Throwaway, unless a test's own server process is handed a folder to share.
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="cms-test-media-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -5,9 +5,11 @@ from django.utils import translation
 from wagtail.models import Site
 from wagtail.rich_text import get_text_for_indexing
 
-from blog.models import ArticlePage, BlogIndexPage, first_sentences
+from base.models import AboutMe, SharingSettings
+from base.text import first_sentences
+from blog.models import ArticlePage, BlogIndexPage
 from home import structured_data
-from home.models import AboutMe, HomePage, SharingSettings
+from home.models import HomePage
 
 register = template.Library()
 
@@ -45,7 +47,7 @@ def find_blog(context, site):
     page = context.get("page")
     if isinstance(page, BlogIndexPage):
         return page
-    if context.get("blog") is not None:
+    if context.get("blog"):
         return context["blog"]
     return BlogIndexPage.for_site(site)
 

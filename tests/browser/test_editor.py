@@ -6,8 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from base.models import AboutMe
 from blog.models import ArticlePage, BlogIndexPage
-from home.models import AboutMe
 from tests.browser.conftest import BROWSER_TEST
 
 pytestmark = BROWSER_TEST

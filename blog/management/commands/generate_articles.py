@@ -21,9 +21,9 @@ from wagtail.models import Site
 from wagtail.search.backends import get_search_backend
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from base.models import AboutMe
+from base.signals import content_replaced
 from blog.models import ArticlePage, ArticleRelatedPage, BlogIndexPage
-from home.caching import content_changed
-from home.models import AboutMe
 from vignettes.models import catalogue
 
 THEMES = [
@@ -125,7 +125,7 @@ class Command(BaseCommand):
                         self.stdout.write(f"\r{len(created)}/{count}", ending="")
         finally:
             post_save.connect(post_save_signal_handler, sender=ArticlePage)
-        content_changed()
+        content_replaced.send(sender=ArticlePage)
         self.stdout.write(
             f"\nCreated {count} articles in {time.perf_counter() - started:.1f} s."
         )

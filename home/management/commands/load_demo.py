@@ -19,9 +19,9 @@ from PIL import ImageDraw
 from wagtail.images.models import Image
 from wagtail.models import Site
 
+from base.models import AboutMe, SharingSettings
 from blog.models import ArticlePage, ArticleRelatedPage, BlogIndexPage
 from home import demo_content as demo
-from home.models import AboutMe, GettingHelpSettings, SharingSettings
 from vignettes.blocks import DEFAULT_DISCLAIMER
 from vignettes.models import VignetteIndexPage
 
@@ -50,7 +50,6 @@ class Command(BaseCommand):
             site = Site.objects.get(is_default_site=True)
             home = self.load_home(site)
             about_me = self.load_about_me()
-            self.load_getting_help()
             self.load_sharing()
             blog = self.load_index(
                 home, BlogIndexPage, title="Blog", slug="blog", intro=demo.BLOG_INTRO
@@ -104,13 +103,6 @@ class Command(BaseCommand):
             about_me.save()
             about_me.save_revision().publish()
         return about_me
-
-    def load_getting_help(self):
-        getting_help = GettingHelpSettings.load()
-        if not (getting_help.phone or getting_help.email or getting_help.booking_url):
-            for field, value in demo.GETTING_HELP.items():
-                setattr(getting_help, field, value)
-            getting_help.save()
 
     def load_sharing(self):
         sharing = SharingSettings.load()

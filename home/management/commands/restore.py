@@ -10,8 +10,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page, Revision
 
+from base.signals import content_replaced
 from home.backups import DATA_NAME, MEDIA_NAME
-from home.caching import clear_pages
 
 # A freshly migrated database holds Wagtail's root page and one welcome page.
 PAGES_IN_AN_EMPTY_SITE = 2
@@ -52,7 +52,7 @@ class Command(BaseCommand):
 
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0, stdout=io.StringIO())
-        clear_pages()
+        content_replaced.send(sender=Page)
         self.stdout.write(
             f"Restored {Page.objects.count() - 1} pages, "
             f"{Revision.objects.count()} revisions and media files: {len(media)}, "

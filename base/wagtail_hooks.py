@@ -2,7 +2,7 @@ from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from home.models import AboutMe
+from base.models import AboutMe
 
 
 class AboutMeViewSet(SnippetViewSet):

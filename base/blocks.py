@@ -1,19 +1,40 @@
-"""Blocks that show practice-wide content inside an article."""
-
-from copy import copy
+"""Blocks every body is made of: text, and the practice-wide parts of an article."""
 
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from home.caching import remember
-from home.models import GettingHelpSettings
+from base.models import AboutMe, GettingHelpSettings
+
+PARAGRAPH_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    """A paragraph of rich text; each body chooses the features it allows."""
+
+    class Meta:
+        icon = "pilcrow"
+        label = "Paragraph"
+        template = "blocks/paragraph_block.html"
+
+
+class HeadingBlock(blocks.CharBlock):
+    """A short heading inside a body."""
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=120, **kwargs)
+
+    class Meta:
+        icon = "title"
+        label = "Heading"
+        template = "blocks/heading_block.html"
 
 
 class GettingHelpBlock(blocks.StructBlock):
     """The practice's shared call to action, with optional words for this article.
 
-    The shared part lives in the "Getting help in therapy" setting, so a new
-    phone number or booking link is typed once and reaches every article.
+    The shared part lives in the "Getting help in therapy" setting and the
+    contact details in the about-me, so each is typed once and reaches every
+    article.
     """
 
     text = blocks.RichTextBlock(
@@ -29,8 +50,9 @@ class GettingHelpBlock(blocks.StructBlock):
         label = "Getting help in therapy"
         template = "blocks/getting_help_block.html"
         help_text = (
-            "The practice's consultation offer and contact details, from "
-            "Settings > Getting help in therapy."
+            "The practice's consultation offer from Settings > Getting help in "
+            "therapy, with the phone, email and booking link from Snippets > "
+            "About me."
         )
         description = "The call to action that ends every article."
         preview_value = {
@@ -43,6 +65,7 @@ class GettingHelpBlock(blocks.StructBlock):
         context["help"] = GettingHelpSettings.load(
             request_or_site=context.get("request")
         )
+        context["contact"] = AboutMe.get_default()
         return context
 
 
@@ -50,20 +73,10 @@ class AboutMeBlock(SnippetChooserBlock):
     """The shared about-me bio; editing the snippet changes every article."""
 
     def __init__(self, **kwargs):
-        super().__init__("home.AboutMe", **kwargs)
+        super().__init__("base.AboutMe", **kwargs)
 
     def get_preview_value(self):
         return self.target_model.get_default()
-
-    def bulk_to_python(self, values):
-        """The bios (there is usually one), kept in the page cache until one
-        is published or deleted, as every article shows one."""
-        bios = remember(
-            "about-me", lambda: {bio.pk: bio for bio in self.model_class.objects.all()}
-        )
-        return [
-            copy(bios.get(value)) if value is not None else None for value in values
-        ]
 
     class Meta:
         icon = "user"

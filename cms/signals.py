@@ -1,4 +1,4 @@
-"""Every change a reader could see clears the page cache (home/caching.py)."""
+"""Every change a reader could see clears the page cache (cms/page_cache.py)."""
 
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
@@ -14,8 +14,9 @@ from wagtail.signals import (
     unpublished,
 )
 
-from home.caching import content_changed
-from home.models import AboutMe
+from base.models import AboutMe
+from base.signals import content_replaced
+from cms.page_cache import content_changed
 
 
 def page_changed(sender, instance, **kwargs):
@@ -45,6 +46,7 @@ def connect():
     for signal in (page_published, page_unpublished):
         signal.connect(page_changed)
     post_page_move.connect(page_moved)
+    content_replaced.connect(other_change)
     # Snippets (the about-me) are seen by readers once published.
     for signal in (published, unpublished):
         signal.connect(other_change)

@@ -4,9 +4,6 @@ from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import 
 )
 from wagtail.models import Site
 
-from home.caching import remember
-from home.models import view_restricted
-
 register = template.Library()
 
 
@@ -18,39 +15,23 @@ def site_root(context):
 
 @register.inclusion_tag("includes/site_navigation.html", takes_context=True)
 def site_navigation(context):
-    """The home page's live, public children marked "show in menus", kept
-    in the page cache until the next publish."""
+    """The home page's live, public children marked "show in menus"
+    (base.html keeps it as a cached fragment)."""
     root = site_root(context)
-    items = (
-        remember(
-            f"menu:{root.pk}",
-            lambda: list(
-                root.get_children().live().in_menu().exclude(view_restricted())
-            ),
-        )
-        if root
-        else []
-    )
+    items = root.get_children().live().public().in_menu() if root else []
     return {"root": root, "items": items, "current": context.get("page")}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, current_title=None, via_route=None, via_title=None):
-    """The way back up from this page to the home page.
-
-    Walks up the parents that routing has already fetched, so it costs no query
-    on a page served normally. A routable page's own views (a topic, say) give
-    their title, and optionally one route in between (the topic list).
-    """
+    """The way back up from this page to the home page. A routable page's own
+    views (a topic, say) give their title, and optionally one route in
+    between (the topic list)."""
     page, request = context.get("page"), context.get("request")
     root = site_root(context)
     if page is None or root is None or not page.path.startswith(root.path):
         return {}
-    pages = []
-    ancestor = page
-    while ancestor.depth > root.depth:
-        ancestor = ancestor.get_parent()
-        pages.insert(0, ancestor)
+    pages = page.get_ancestors().filter(depth__gte=root.depth)
     trail = [(crumb.title, crumb.get_url(request)) for crumb in pages]
     if current_title:
         trail.append((page.title, page.get_url(request)))

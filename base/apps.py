@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class BaseConfig(AppConfig):
+    """What every page type builds on: the reader page, the about-me snippet,
+    the practice's settings, the shared blocks and the text helpers. It
+    imports no content app (README, "Layout")."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "base"
+    verbose_name = "Practice"

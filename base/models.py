@@ -1,0 +1,286 @@
+"""What every page type builds on: the reader page, the index page, the
+about-me snippet and the practice's settings."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Max
+from django.utils.html import strip_tags
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import (
+    DraftStateMixin,
+    Page,
+    PreviewableMixin,
+    RevisionMixin,
+)
+from wagtail.search import index
+
+from base.text import split_lines
+
+PHONE_VALIDATOR = RegexValidator(
+    r"^\+?[0-9 ().\-]{7,25}$",
+    "Enter a phone number using digits, spaces, brackets, dots or dashes, "
+    "for example (212) 555-0147.",
+)
+
+
+class IndexPage(Page):
+    """A page that lists others (the home page, the blog, the vignette
+    library), with optional words of the therapist's above the list."""
+
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="Optional words shown at the top of this page, above its list.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+
+def sitemap_entry(page, request, shown_pages):
+    """The page's sitemap entry, dated by the newest publication among the
+    page itself and the pages it lists, since a listing changes with them."""
+    own = Page.get_sitemap_urls(page, request)[0]
+    newest = shown_pages.aggregate(newest=Max("last_published_at"))["newest"]
+    if newest and (own["lastmod"] is None or newest > own["lastmod"]):
+        own["lastmod"] = newest
+    return own
+
+
+class AboutMe(
+    DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model
+):
+    """The therapist's bio, written once and shown at the end of every article."""
+
+    name = models.CharField(
+        max_length=120, help_text="Your name as readers should see it."
+    )
+    credentials = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="Letters after your name, for example LCSW or PhD.",
+    )
+    job_title = models.CharField(
+        max_length=120,
+        default="Psychotherapist",
+        help_text="How you describe your work, for example Psychotherapist.",
+    )
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A friendly portrait. Optional.",
+    )
+    bio = RichTextField(
+        features=["bold", "italic", "link"],
+        help_text="A few sentences about you and how you work.",
+    )
+    specialties = models.TextField(
+        blank=True,
+        help_text="What you help people with, one per line (for example Anxiety).",
+    )
+    modalities = models.TextField(
+        blank=True,
+        help_text="How you work, one per line (for example Psychodynamic therapy).",
+    )
+    location = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Where you see clients, for example 'Manhattan, New York, "
+        "and online'.",
+    )
+    phone = models.CharField(
+        max_length=30, blank=True, validators=[PHONE_VALIDATOR], help_text="Optional."
+    )
+    email = models.EmailField(blank=True, help_text="Optional.")
+    website = models.URLField(
+        blank=True, help_text="Your practice website, starting with https://."
+    )
+    booking_url = models.URLField(
+        "booking or directory link",
+        blank=True,
+        help_text="Where readers can book or read your directory profile, "
+        "starting with https://.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldPanel("credentials"),
+                FieldPanel("job_title"),
+                FieldPanel("photo"),
+            ],
+            heading="Who you are",
+        ),
+        FieldPanel("bio"),
+        MultiFieldPanel(
+            [FieldPanel("specialties"), FieldPanel("modalities")],
+            heading="Your work",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("location"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+                FieldPanel("website"),
+                FieldPanel("booking_url"),
+            ],
+            heading="How to reach you",
+        ),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("bio"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        verbose_name = "about me"
+        verbose_name_plural = "about me"
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+    @property
+    def specialty_list(self):
+        return split_lines(self.specialties)
+
+    @property
+    def modality_list(self):
+        return split_lines(self.modalities)
+
+    def get_preview_template(self, request, mode_name):
+        return "home/about_me_preview.html"
+
+    @classmethod
+    def get_default(cls):
+        """The bio a new article starts with: the oldest published one."""
+        return cls.objects.filter(live=True).order_by("pk").first()
+
+
+@register_setting(icon="help")
+class GettingHelpSettings(BaseGenericSetting):
+    """The practice's call to action, shared by the getting-help block of every
+    article. The phone, email and booking link it shows are the about-me's,
+    so each is typed once."""
+
+    heading = models.CharField(
+        max_length=120,
+        default="Getting help in therapy",
+        help_text="The heading of the box at the end of each article.",
+    )
+    offer = RichTextField(
+        features=["bold", "italic", "link"],
+        default=(
+            "<p>If something in this article feels familiar, you do not have to "
+            "sort it out alone. I offer a free 15-minute phone consultation to "
+            "talk about what is going on and whether we might work well together."
+            "</p>"
+        ),
+        help_text="Your consultation offer, in a few warm sentences.",
+    )
+    booking_label = models.CharField(
+        max_length=60,
+        default="Book a free consultation",
+        help_text="The words on the booking button. The button leads to the "
+        "booking link in Snippets > About me.",
+    )
+
+    panels = [
+        FieldPanel("heading"),
+        FieldPanel("offer"),
+        FieldPanel("booking_label"),
+    ]
+
+    class Meta:
+        verbose_name = "getting help in therapy"
+
+
+@register_setting(icon="globe")
+class SharingSettings(BaseGenericSetting):
+    """How the site looks when shared and to search engines, where a page has
+    nothing of its own to show."""
+
+    description = models.TextField(
+        "site description",
+        max_length=300,
+        blank=True,
+        help_text="One or two sentences about the practice and the blog, shown "
+        "by search engines and link previews for pages without a summary of "
+        "their own. Plain text, up to 300 characters.",
+    )
+    default_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="default sharing image",
+        help_text="The picture shown when a page without a header image of its "
+        "own is shared on social media. A wide picture works best (1200 × 630).",
+    )
+
+    panels = [FieldPanel("description"), FieldPanel("default_image")]
+    select_related = ["default_image"]
+
+    class Meta:
+        verbose_name = "sharing and search engines"
+
+
+CRISIS_NOTICE = (
+    "<p><b>If you are in crisis,</b> call or text <b>988</b> (Suicide &amp; "
+    "Crisis Lifeline, US) at any hour. If you or someone else is in immediate "
+    "danger, call <b>911</b>.</p>"
+)
+
+NOT_THERAPY_NOTICE = (
+    "<p>Reading this blog is not therapy and does not create a therapist and "
+    "client relationship. The client stories are fictional or composites.</p>"
+)
+
+
+@register_setting(icon="warning")
+class ReaderNoticeSettings(BaseGenericSetting):
+    """The notices at the foot of every page. Readers may arrive in distress,
+    so the crisis notice can be reworded but never removed."""
+
+    crisis_notice = RichTextField(
+        features=["bold", "italic", "link"],
+        default=CRISIS_NOTICE,
+        help_text="Shown at the foot of every page. Give the crisis line and the "
+        "emergency number where your readers live. It cannot be left empty.",
+    )
+    not_therapy_notice = RichTextField(
+        "'Not therapy' notice",
+        features=["bold", "italic", "link"],
+        default=NOT_THERAPY_NOTICE,
+        help_text="A short reminder, under the crisis notice, that reading is not "
+        "the same as being in therapy. It cannot be left empty.",
+    )
+
+    panels = [FieldPanel("crisis_notice"), FieldPanel("not_therapy_notice")]
+
+    class Meta:
+        verbose_name = "crisis and reading notices"
+
+    def clean(self):
+        # Rich text with no words in it ("<p></p>", a lone space) is still empty.
+        errors = {
+            name: "This notice cannot be empty: readers in distress rely on it."
+            for name in ("crisis_notice", "not_therapy_notice")
+            if getattr(self, name)
+            and not strip_tags(getattr(self, name)).replace("&nbsp;", "").strip()
+        }
+        if errors:
+            raise ValidationError(errors)

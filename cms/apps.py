@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class CmsConfig(AppConfig):
+    """The project package as an app: the plumbing every page passes through
+    (the page cache and what clears it, security, the error pages)."""
+
+    name = "cms"
+    verbose_name = "Site"
+
+    def ready(self):
+        from cms import signals
+
+        signals.connect()

@@ -1,0 +1,210 @@
+"""The page cache: anonymous readers get stored pages; any change clears them.
+
+A stored page is looked up before the session, the user and everything else
+a rendered page needs, so a hit costs one cache read. It is keyed on the
+address and on the query parameters a page reads (`page`, `q`, `topic`,
+`kind`) in a fixed order, never on cookies or other parameters, so neither
+`?utm_source=...` nor a junk cookie can fill the cache with copies. A
+request carrying a session (an editor) is never served from it.
+
+The same "pages" cache holds the templates' fragments (`{% wagtailcache %}`)
+and is shared by every app server process (Redis, or a folder on one
+machine), so clearing it once reaches them all. Its keys carry
+CACHE_VERSION, so a deploy never reads what older code stored.
+"""
+
+import hashlib
+import logging
+from email.utils import formatdate
+from urllib.parse import urlencode
+
+from asgiref.local import Local
+from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
+from django.utils.cache import patch_cache_control
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.models import Page, Site
+
+from blog.models import ArticlePage
+from cms.security import is_admin
+
+logger = logging.getLogger(__name__)
+
+# Paths never stored besides the admin: search results and private documents.
+BYPASS_PREFIXES = ("/search/", "/documents/")
+# The query parameters any page reads; every other one is ignored.
+QUERY_PARAMETERS = ("kind", "page", "q", "topic")
+HIT_HEADER = "X-Page-Cache"
+
+
+def content_cache():
+    return caches[settings.CACHE_MIDDLEWARE_ALIAS]
+
+
+def page_key(request):
+    """The key of the stored page for this request (hashed: paths are long)."""
+    query = urlencode(
+        [
+            (name, value)
+            for name in QUERY_PARAMETERS
+            for value in request.GET.getlist(name)
+        ]
+    )
+    address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    return "page:" + hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
+
+
+def storable_request(request):
+    """An anonymous reader's GET, told apart without reading the session."""
+    return (
+        settings.PAGE_CACHE_SECONDS > 0
+        and request.method in ("GET", "HEAD")
+        and not request.path_info.startswith(BYPASS_PREFIXES)
+        and not is_admin(request)
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+
+
+def storable_response(request, response):
+    return (
+        request.method == "GET"
+        and response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and "Cache-Control" not in response
+        and not getattr(request, "is_preview", False)
+        and not request.user.is_authenticated
+    )
+
+
+class PageCacheMiddleware:
+    """Serves a stored page to an anonymous reader, marked as a hit, and
+    stores the pages it renders for PAGE_CACHE_SECONDS.
+
+    Browsers are told to check back every time (max-age=0): only the server's
+    copy and a purged CDN's (s-maxage) are kept, so a change is seen at once.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not storable_request(request):
+            response = self.get_response(request)
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated:
+                # An editor's page may carry the userbar: never shared.
+                patch_cache_control(response, private=True)
+            return response
+        key = page_key(request)
+        cache = content_cache()
+        stored = cache.get(key)
+        if stored is not None:
+            stored[HIT_HEADER] = "hit"
+            return stored
+        response = self.get_response(request)
+        if storable_response(request, response):
+            timeout = settings.PAGE_CACHE_SECONDS
+            patch_cache_control(response, public=True, max_age=0, s_maxage=timeout)
+            response["Expires"] = formatdate(usegmt=True)
+            response[HIT_HEADER] = "miss"
+            cache.set(key, response, timeout)
+        return response
+
+
+def clear_pages():
+    """Drop every stored page and fragment. In Redis only this cache's keys
+    go (the default cache shares the database)."""
+    cache = content_cache()
+    try:
+        if hasattr(cache, "delete_pattern"):
+            cache.delete_pattern("*")
+        else:
+            cache.clear()
+    except Exception:
+        # A cache that cannot be reached serves nothing stale either.
+        logger.exception("Could not clear the page cache.")
+
+
+def listing_pages():
+    """The live pages that list others (the home page, the blog, the vignette
+    library): an article's change shows on them, while Wagtail's frontend
+    cache purges only the article itself (and a blog's topics and feeds,
+    through its get_cached_paths)."""
+    return Page.objects.live().filter(depth__gt=1).not_type(ArticlePage).specific()
+
+
+def topic_urls(article):
+    """Its topics' pages and feeds, which must be dropped when the article
+    changes, even once it has left them."""
+    blog = article.get_parent().specific
+    root = blog.get_full_url()
+    return [
+        root + path.lstrip("/")
+        for tag in article.tags.all()
+        for path in blog.topic_paths(tag.slug)
+    ]
+
+
+class PendingChange:
+    """What a transaction changed: the page cache is cleared once more and a
+    CDN purged once when it commits, however many pages it touched. One left
+    by a transaction that rolled back is carried into the next: it only adds
+    addresses to purge."""
+
+    def __init__(self):
+        self.purge = PurgeBatch()
+        self.everything = False
+        self.done = False
+
+    def add(self, pages, old_url_path):
+        """Addresses are taken now: once committed, a deleted page is gone,
+        and an unpublished article no longer lists its topics' pages."""
+        if not settings.WAGTAILFRONTENDCACHE:
+            return
+        if not pages:
+            # A snippet or a setting: every page shows it.
+            self.everything = True
+        for page in pages:
+            self.purge.add_page(page)
+            if isinstance(page, ArticlePage):
+                self.purge.add_urls(topic_urls(page))
+        if old_url_path is None:
+            return
+        for site in Site.objects.select_related("root_page"):
+            root_path = site.root_page.url_path
+            if old_url_path.startswith(root_path):
+                self.purge.add_url(f"{site.root_url}/{old_url_path[len(root_path) :]}")
+
+    def flush(self):
+        if self.done:
+            return
+        self.done = True
+        clear_pages()
+        if not settings.WAGTAILFRONTENDCACHE:
+            return
+        if self.everything:
+            self.purge.add_pages(Page.objects.live().filter(depth__gt=1).specific())
+        else:
+            self.purge.add_pages(listing_pages())
+        for site in Site.objects.all():
+            self.purge.add_url(f"{site.root_url}/sitemap.xml")
+        self.purge.purge()
+
+
+_pending = Local()
+
+
+def content_changed(pages=(), old_url_path=None):
+    """Make a change visible on the next request to every page.
+
+    Cleared at once, and again when the transaction commits, so that a page
+    rendered in between from the old data is not kept.
+    """
+    clear_pages()
+    change = getattr(_pending, "change", None)
+    if change is None or change.done:
+        change = _pending.change = PendingChange()
+    change.add(pages, old_url_path)
+    transaction.on_commit(change.flush)
