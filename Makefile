@@ -38,7 +38,7 @@ serve: $(STAMP)
 	@test -n "$$SECRET_KEY" || { echo "make serve: set SECRET_KEY (and ALLOWED_HOSTS) in the environment; see README"; exit 1; }
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py migrate --noinput
-	PORT=$(PORT) $(BIN)/gunicorn
+	PORT=$(PORT) CACHE_VERSION=$${CACHE_VERSION:-$$(git rev-parse --short HEAD 2>/dev/null || date +%s)} $(BIN)/gunicorn
 
 # A dated archive of the content and media in var/backups/ (BACKUP_DIR), and
 # its way back into an empty database. README, "Backups".

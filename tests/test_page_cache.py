@@ -339,3 +339,49 @@ def test_a_moved_article_is_purged_at_its_old_address(
     assert response.status_code == 302
     purged = set().union(*cdn)
     assert {old_url, f"{ROOT}/archive/{article.slug}/", f"{ROOT}/blog/"} <= purged
+
+
+def test_tracking_parameters_and_cookies_are_hits_on_the_stored_page(reader, article):
+    """Only the parameters a page reads make another copy: ?utm_source=,
+    ?fbclid= and junk, and any cookie a reader sends, are served the one
+    already stored."""
+    warm(reader, article.url)
+    for query in ("?utm_source=1", "?utm_source=2&utm_medium=mail", "?fbclid=x1"):
+        response = reader.get(article.url + query)
+        assert response.status_code == 200
+        assert response["X-Page-Cache"] == "hit", query
+    junk = Client(HTTP_COOKIE="_ga=GA1.2.3; theme=dark")
+    assert junk.get(article.url)["X-Page-Cache"] == "hit"
+
+
+def test_the_parameters_a_page_reads_are_kept_apart(reader, article):
+    for n in range(12):
+        make_article(tags=["Grief"])
+    warm(reader, "/blog/")
+    second = reader.get("/blog/?page=2&utm_source=news")
+    assert second["X-Page-Cache"] == "miss"
+    assert "Page 2 of 2" in second.content.decode()
+    # The same page with its parameters in another order is the same copy.
+    assert reader.get("/blog/?utm_campaign=x&page=2")["X-Page-Cache"] == "hit"
+    assert "Page 1 of 2" in reader.get("/blog/").content.decode()
+
+
+def test_a_request_with_a_session_is_never_served_a_stored_page(
+    reader, editor, article
+):
+    warm(reader, article.url)
+    response = editor.get(article.url)
+    assert "X-Page-Cache" not in response
+    assert "private" in response["Cache-Control"]
+
+
+def test_a_deploy_never_reads_what_older_code_stored(reader, article, settings):
+    """Every key carries CACHE_VERSION (`make serve` sets it per commit): a
+    stored page from the previous version is never served by the new one."""
+    warm(reader, article.url)
+    settings.CACHES = {
+        alias: config | {"VERSION": "next-deploy"}
+        for alias, config in settings.CACHES.items()
+    }
+    assert reader.get(article.url)["X-Page-Cache"] == "miss"
+    assert reader.get(article.url)["X-Page-Cache"] == "hit"

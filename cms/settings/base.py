@@ -179,14 +179,16 @@ CACHE_VERSION = os.environ.get("CACHE_VERSION", "1")
 # (which must be cleared for every process at once) is a folder they share.
 # A Redis that is down, full or slow costs speed, never pages: its errors are
 # ignored after a quarter of a second and logged once a minute (LOGGING).
-REDIS_URL = os.environ.get("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
+
+
+def redis_caches(url, version=CACHE_VERSION):
+    """Both caches in one Redis database, kept apart by their key prefixes."""
+    return {
         alias: {
             "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
+            "LOCATION": url,
             "KEY_PREFIX": alias,
-            "VERSION": CACHE_VERSION,
+            "VERSION": version,
             "OPTIONS": {
                 "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 0.25,
@@ -195,7 +197,13 @@ if REDIS_URL:
         }
         for alias in ("default", "pages")
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "django_redis"
+REDIS_URL = os.environ.get("REDIS_URL")
+if REDIS_URL:
+    CACHES = redis_caches(REDIS_URL)
 else:
     CACHES = {
         "default": {
