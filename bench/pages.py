@@ -33,10 +33,17 @@ WRK_SECONDS = int(os.environ.get("WRK_SECONDS", "10"))
 CONNECTIONS = 8
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 
-# What the issue asks of the uncached pages.
-QUERY_LIMITS = {"article": 10, "home": 12, "blog index": 12, "topic page": 12}
-RENDER_LIMIT_MS = {"article": 10}
+# What is asked of pages rendered with the page cache off and their fragments
+# in the cache ({% wagtailcache %}).
+QUERY_LIMITS = {"article": 6, "home": 12, "blog index": 12, "topic page": 12}
+RENDER_LIMIT_MS = {"article": 5}
 GROWTH_LIMIT = 1.5
+# With every cache empty, an article is no slower than it was uncached before
+# the cache layer took over (bench/results of 2026-12-01: the memo store warm,
+# the page cache off), at 100, 1,000 and 10,000 articles.
+BEFORE_UNCACHED_ARTICLE_MS = {100: 17.0, 1000: 20.3, 10000: 13.0}
+CACHED_TO_STATIC = 0.7
+CACHED_P99_LIMIT_MS = 100
 
 PICK_URLS = """
 import json
@@ -55,6 +62,7 @@ print(json.dumps({
     "search": "/search/?q=grief",
     "feed": "/blog/feed/",
     "sitemap": "/sitemap.xml",
+    "sitemap pages": "/sitemap-pages.xml",
     "count": ArticlePage.objects.live().count(),
 }))
 """
@@ -176,6 +184,12 @@ def measure(env, urls):
     return render, load
 
 
+def milliseconds(text):
+    """wrk's latency ("812.00us", "3.72ms", "1.46s") in milliseconds."""
+    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(number) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
 def verdict(ok):
     return "yes" if ok else "**no**"
 
@@ -196,9 +210,9 @@ def report(runs):
     lines += [
         "### In-process render, page cache off",
         "",
-        "Median ms and queries: warm (what the cache keeps between changes, "
-        "such as settings and related articles, present), then cold (just after "
-        "a change cleared it).",
+        "Median ms and queries: warm (the page's fragments, kept by "
+        "`{% wagtailcache %}` between changes, present), then cold (just after "
+        "a change cleared the cache).",
         "",
         f"| page | {header} | growth, largest ÷ smallest |",
         "|---" * (len(runs) + 2) + "|",
@@ -249,13 +263,35 @@ def report(runs):
             )
         )
     for run in runs:
-        cached = run["load"]["article, cached"]["rps"]
+        before = BEFORE_UNCACHED_ARTICLE_MS.get(run["count"])
+        if before is None:
+            continue
+        cold = run["render"]["article"]["cold_ms"]
+        checks.append(
+            (
+                f"article with every cache empty ≤ the uncached article before "
+                f"({run['count']:,} articles)",
+                f"{cold:.1f} ms against {before:.1f} ms",
+                cold <= before,
+            )
+        )
+    for run in runs:
+        cached = run["load"]["article, cached"]
         static = run["load"]["static file (whitenoise)"]["rps"]
         checks.append(
             (
-                f"cached article ≥ 0.5 × static file ({run['count']:,} articles)",
-                f"{cached:,.0f} ÷ {static:,.0f} = {cached / static:.2f}",
-                cached >= 0.5 * static,
+                f"cached article ≥ {CACHED_TO_STATIC} × static file "
+                f"({run['count']:,} articles)",
+                f"{cached['rps']:,.0f} ÷ {static:,.0f} = {cached['rps'] / static:.2f}",
+                cached["rps"] >= CACHED_TO_STATIC * static,
+            )
+        )
+        checks.append(
+            (
+                f"cached article p99 ≤ {CACHED_P99_LIMIT_MS} ms, no latency cliff "
+                f"({run['count']:,} articles)",
+                cached["p99"],
+                milliseconds(cached["p99"]) <= CACHED_P99_LIMIT_MS,
             )
         )
     for name in names:

@@ -2,9 +2,9 @@
 
 Run by bench/pages.py in a process of its own, with production settings and
 the page cache off, so every request renders the page. Each page is timed
-warm (what the page cache keeps between changes, such as the settings and an
-article's related articles, already there) and cold (just after a change
-cleared it all). Prints JSON.
+warm (its template fragments, which `{% wagtailcache %}` keeps between
+changes, already there) and cold (just after a change cleared the cache).
+Prints JSON.
 """
 
 import json

@@ -1,5 +1,6 @@
 from django.db import models, transaction
 from django.db.models import Count
+from django.utils.functional import SimpleLazyObject
 from taggit.models import Tag
 from wagtail.models import Page
 
@@ -120,8 +121,20 @@ class VignetteIndexPage(IndexPage):
         return [sitemap_entry(self, request, articles)]
 
     def get_context(self, request, *args, **kwargs):
+        """The library as ?topic= and ?kind= filter it, looked up only if the
+        template's cached fragment of it is missing."""
         context = super().get_context(request, *args, **kwargs)
-        topics = (
+        kind = request.GET.get("kind", "")
+        context.update(
+            library=SimpleLazyObject(lambda: self.listing(request)),
+            kinds=KIND_CHOICES,
+            selected_kind=kind,
+            is_filtered=bool(request.GET.get("topic") or kind),
+        )
+        return context
+
+    def listing(self, request):
+        topics = list(
             Tag.objects.filter(vignettes__isnull=False)
             .annotate(vignette_count=Count("vignettes"))
             .order_by("name")
@@ -144,15 +157,11 @@ class VignetteIndexPage(IndexPage):
             vignettes = vignettes.filter(kind=kind) if valid else vignettes.none()
             if not valid:
                 problem = "Vignettes are either fictional or composite. Choose one."
-        context.update(
-            vignettes=paginate(
+        return {
+            "vignettes": paginate(
                 request, vignettes.defer("article__body").newest_first()
             ),
-            topics=topics,
-            kinds=KIND_CHOICES,
-            selected_topic=topic,
-            selected_kind=kind,
-            filter_problem=problem,
-            is_filtered=bool(topic_slug or kind),
-        )
-        return context
+            "topics": topics,
+            "selected_topic": topic,
+            "filter_problem": problem,
+        }
