@@ -355,7 +355,7 @@ def test_tracking_parameters_and_cookies_are_hits_on_the_stored_page(reader, art
 
 
 def test_the_parameters_a_page_reads_are_kept_apart(reader, article):
-    for n in range(12):
+    for _ in range(12):
         make_article(tags=["Grief"])
     warm(reader, "/blog/")
     second = reader.get("/blog/?page=2&utm_source=news")
