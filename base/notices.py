@@ -3,22 +3,15 @@ so that an error page can show the therapist's own words without the database.""
 
 import logging
 
-from django.conf import settings
-from django.core.cache import caches
 from wagtail.templatetags.wagtailcore_tags import richtext
 
+from base.cache import content_cache
 from base.models import CRISIS_NOTICE, NOT_THERAPY_NOTICE, ReaderNoticeSettings
 
 logger = logging.getLogger(__name__)
 
 CACHE_KEY = "reader-notices"
 DEFAULTS = {"crisis_notice": CRISIS_NOTICE, "not_therapy_notice": NOT_THERAPY_NOTICE}
-
-
-def content_cache():
-    """The cache every app server shares, which any change clears
-    (cms/page_cache.py): the default one may be each process's own."""
-    return caches[settings.CACHE_MIDDLEWARE_ALIAS]
 
 
 def expanded(notices):

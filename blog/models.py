@@ -1,5 +1,6 @@
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Max
@@ -8,7 +9,7 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -17,6 +18,7 @@ from wagtail.query import PageQuerySet
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
+from base.cache import content_cache
 from base.models import AboutMe, IndexPage, sitemap_entry
 from base.pagination import paginate
 from base.text import SUMMARY_LENGTH, first_sentences, join_words, reading_minutes
@@ -111,9 +113,28 @@ class BlogIndexPage(RoutablePageMixin, IndexPage):
         return SimpleLazyObject(lambda: paginate(request, articles))
 
     def get_topic(self, slug):
-        topic = self.topics().filter(slug=slug).first()
-        if topic is None:
-            raise Http404("No articles have this topic.")
+        """The topic with this slug among the blog's live, public articles,
+        with their number, or a 404. Counting reads every article of the
+        blog, so a topic found is kept in the cache until the next change; an
+        unknown slug costs one indexed lookup and is never stored."""
+        cache = content_cache()
+        key = f"topic:{self.pk}:{slug}"
+        found = cache.get(key)
+        if found is None:
+            topic = None
+            if Tag.objects.filter(slug=slug).exists():
+                topic = self.topics().filter(slug=slug).first()
+            if topic is None:
+                raise Http404("No articles have this topic.")
+            found = {
+                "pk": topic.pk,
+                "name": topic.name,
+                "slug": topic.slug,
+                "article_count": topic.article_count,
+            }
+            cache.set(key, found, settings.FRAGMENT_CACHE_SECONDS)
+        topic = Tag(pk=found["pk"], name=found["name"], slug=found["slug"])
+        topic.article_count = found["article_count"]
         return topic
 
     def route_url(self, request, name, *args):
@@ -313,6 +334,12 @@ class ArticlePage(Page):
         verbose_name = "article"
         # Listings and an article's neighbours walk articles by date.
         indexes = [models.Index(fields=["date"], name="article_date")]
+
+    @cached_property
+    def topics(self):
+        """Its topics, fetched once however many parts of its page show them
+        (the header, the metadata, the related articles)."""
+        return list(self.tags.all())
 
     @cached_property
     def summary_text(self):

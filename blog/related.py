@@ -21,7 +21,7 @@ def related_articles(article, in_memory=False):
     twice. A preview (`in_memory`) shows the picks in the editor's form, not
     the saved ones.
     """
-    topics = [tag.pk for tag in article.tags.all()]
+    topics = [tag.pk for tag in article.topics]
     if in_memory:
         picked = dict.fromkeys(link.page_id for link in article.related_links.all())
         picked_order = Case(

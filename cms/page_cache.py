@@ -20,14 +20,15 @@ from urllib.parse import urlencode
 
 from asgiref.local import Local
 from django.conf import settings
-from django.core.cache import caches
 from django.db import transaction
 from django.utils.cache import patch_cache_control
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, Site
 
+from base.cache import content_cache
 from blog.models import ArticlePage
 from cms.security import is_admin
+from cms.sitemaps import PAGES_PER_SITEMAP
 
 logger = logging.getLogger(__name__)
 
@@ -36,10 +37,6 @@ BYPASS_PREFIXES = ("/search/", "/documents/")
 # The query parameters any page reads; every other one is ignored.
 QUERY_PARAMETERS = ("kind", "page", "q", "topic")
 HIT_HEADER = "X-Page-Cache"
-
-
-def content_cache():
-    return caches[settings.CACHE_MIDDLEWARE_ALIAS]
 
 
 def page_key(request):
@@ -188,8 +185,13 @@ class PendingChange:
             self.purge.add_pages(Page.objects.live().filter(depth__gt=1).specific())
         else:
             self.purge.add_pages(listing_pages())
+        sitemaps = range(1, Page.objects.live().count() // PAGES_PER_SITEMAP + 2)
         for site in Site.objects.all():
             self.purge.add_url(f"{site.root_url}/sitemap.xml")
+            self.purge.add_urls(
+                f"{site.root_url}/sitemap-pages.xml" + (f"?p={n}" if n > 1 else "")
+                for n in sitemaps
+            )
         self.purge.purge()
 
 

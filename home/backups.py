@@ -40,3 +40,55 @@ def media_files(root):
         for path in root.rglob("*")
         if path.is_file() and path.relative_to(root).parts[0] != RENDITIONS_FOLDER
     )
+
+
+# Models that moved from home/ to base/ (home/migrations/0005): an archive
+# made before the move names them, and their content types, under home. The
+# getting-help settings' phone, email and booking link now live in the
+# about-me (base/migrations/0002).
+MOVED_TO_BASE = {
+    "aboutme",
+    "gettinghelpsettings",
+    "readernoticesettings",
+    "sharingsettings",
+}
+CONTACT_FIELDS = ("phone", "email", "booking_url")
+
+
+def upgrade(objects):
+    """An archive's objects (dumpdata's list) as this version names them."""
+    contact = {}
+    for obj in objects:
+        app, _, model = obj["model"].partition(".")
+        if app == "home" and model in MOVED_TO_BASE:
+            obj["model"] = f"base.{model}"
+        fields = obj["fields"]
+        for name, value in fields.items():
+            if name.endswith("content_type") and value in (
+                ["home", model_name] for model_name in MOVED_TO_BASE
+            ):
+                value[0] = "base"
+            if name == "permissions":
+                for permission in value:
+                    if permission[1:] in (["home", m] for m in MOVED_TO_BASE):
+                        permission[1] = "base"
+        if obj["model"] == "base.gettinghelpsettings":
+            for name in CONTACT_FIELDS:
+                if value := fields.pop(name, ""):
+                    contact.setdefault(name, value)
+    for obj in objects:
+        fields = obj["fields"]
+        if obj["model"] == "base.aboutme":
+            targets = [fields]
+        elif obj["model"] == "wagtailcore.revision" and fields.get("content_type") == [
+            "base",
+            "aboutme",
+        ]:
+            targets = [fields["content"]]
+        else:
+            continue
+        for target in targets:
+            for name, value in contact.items():
+                if not target.get(name):
+                    target[name] = value
+    return objects

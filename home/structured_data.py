@@ -94,7 +94,7 @@ def blog_posting(article, url, about, home_url, image_url=None):
             "url": url,
             "mainEntityOfPage": url,
             "image": image_url,
-            "keywords": [tag.name for tag in article.tags.all()],
+            "keywords": [tag.name for tag in article.topics],
             "author": person(about, home_url) if about else None,
         }
     )

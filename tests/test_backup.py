@@ -3,6 +3,7 @@ database gives back the same site (the commands behind `make backup` and
 `make restore`)."""
 
 import io
+import json
 import tarfile
 from pathlib import Path
 
@@ -137,3 +138,60 @@ def test_restore_explains_a_missing_or_broken_file(migrated_site, tmp_path, cont
         path.write_bytes(content)
     with pytest.raises(CommandError, match="No backup file|not a readable backup"):
         call_command("restore", str(path))
+
+
+def as_archived_before_the_move(data):
+    """A backup's data.json as the version before base/ wrote it: the about-me
+    and the settings under home/, and the phone, email and booking link in
+    the getting-help settings rather than in the about-me."""
+    objects = json.loads(data)
+    moved = {
+        "aboutme",
+        "gettinghelpsettings",
+        "readernoticesettings",
+        "sharingsettings",
+    }
+    for obj in objects:
+        app, _, model = obj["model"].partition(".")
+        if app == "base":
+            obj["model"] = f"home.{model}"
+        for name, value in obj["fields"].items():
+            if name.endswith("content_type") and value[1:] and value[1] in moved:
+                value[0] = "home"
+    about = next(obj for obj in objects if obj["model"] == "home.aboutme")
+    help_ = next(obj for obj in objects if obj["model"] == "home.gettinghelpsettings")
+    for name in ("phone", "email", "booking_url"):
+        help_["fields"][name] = about["fields"][name]
+        about["fields"][name] = ""
+    return json.dumps(objects).encode()
+
+
+def test_a_backup_made_before_the_shared_base_restores(demo_site, tmp_path, client):
+    """Archives name the about-me and the settings where they lived when they
+    were made; restore moves them, and the contact details, to where they
+    live now."""
+    about = AboutMe.objects.get()
+    call_command("backup", output_dir=tmp_path, stdout=io.StringIO())
+    (archive,) = tmp_path.glob("backup-*.tar.gz")
+    old = tmp_path / "old.tar.gz"
+    with tarfile.open(archive) as tar, tarfile.open(old, "w:gz") as out:
+        for member in tar.getmembers():
+            content = tar.extractfile(member) if member.isfile() else None
+            if member.name == "data.json":
+                data = as_archived_before_the_move(content.read())
+                member.size = len(data)
+                content = io.BytesIO(data)
+            out.addfile(member, content)
+    call_command("flush", interactive=False, verbosity=0)
+
+    call_command("restore", str(old), stdout=io.StringIO())
+    restored = AboutMe.objects.get()
+    assert (restored.phone, restored.email, restored.booking_url) == (
+        about.phone,
+        about.email,
+        about.booking_url,
+    )
+    assert restored.latest_revision.content["phone"] == about.phone
+    article = ArticlePage.objects.live().first()
+    html = client.get(article.url).text
+    assert about.phone in html and about.name in html

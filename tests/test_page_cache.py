@@ -305,6 +305,7 @@ def test_a_cdn_is_purged_of_the_article_and_every_listing(
         f"{ROOT}/blog/topics/grief/",
         f"{ROOT}/blog/feed/",
         f"{ROOT}/sitemap.xml",
+        f"{ROOT}/sitemap-pages.xml",
     } <= purged
 
 
@@ -385,3 +386,32 @@ def test_a_deploy_never_reads_what_older_code_stored(reader, article, settings):
     }
     assert reader.get(article.url)["X-Page-Cache"] == "miss"
     assert reader.get(article.url)["X-Page-Cache"] == "hit"
+
+
+def test_an_article_change_purges_the_listings_not_every_article(
+    editor, article, cdn, django_capture_on_commit_callbacks
+):
+    """Wagtail purges the article; the site adds the pages that list it, and
+    leaves the CDN's copies of unrelated articles alone."""
+    other = make_article(title="On sleep", tags=["Sleep"])
+    with django_capture_on_commit_callbacks(execute=True):
+        editor.post(reverse("wagtailadmin_pages:unpublish", args=[article.pk]))
+    purged = set().union(*cdn)
+    assert {f"{ROOT}/", f"{ROOT}/blog/", f"{ROOT}/vignettes/"} <= purged
+    assert f"{ROOT}{other.url}" not in purged
+
+
+def test_an_about_me_edit_purges_every_page(
+    editor, article, cdn, django_capture_on_commit_callbacks
+):
+    other = make_article(title="On sleep", tags=["Sleep"])
+    about_me = AboutMe.objects.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = editor.post(
+            reverse("wagtailsnippets_base_aboutme:edit", args=[about_me.pk]),
+            about_me_form(about_me, location="Troy, New York")
+            | {"action-publish": "1"},
+        )
+    assert response.status_code == 302
+    purged = set().union(*cdn)
+    assert {f"{ROOT}{article.url}", f"{ROOT}{other.url}", f"{ROOT}/"} <= purged

@@ -1,6 +1,7 @@
 """Restore a backup archive (`manage.py backup`) into an empty database."""
 
 import io
+import json
 import tarfile
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from django.db import transaction
 from wagtail.models import Page, Revision
 
 from base.signals import content_replaced
-from home.backups import DATA_NAME, MEDIA_NAME
+from home.backups import DATA_NAME, MEDIA_NAME, upgrade
 
 # A freshly migrated database holds Wagtail's root page and one welcome page.
 PAGES_IN_AN_EMPTY_SITE = 2
@@ -37,7 +38,7 @@ class Command(BaseCommand):
                     # settings): they go, and the backup's own come back.
                     call_command("flush", interactive=False, verbosity=0)
                     fixture = Path(settings.VAR_DIR) / "restore.json"
-                    fixture.write_bytes(data)
+                    fixture.write_text(json.dumps(upgrade(json.loads(data))))
                     try:
                         call_command("loaddata", fixture, verbosity=0)
                     finally:
@@ -47,7 +48,7 @@ class Command(BaseCommand):
                     members=[rename(m, settings.MEDIA_ROOT) for m in media],
                     filter="data",
                 )
-        except (tarfile.TarError, KeyError, EOFError) as error:
+        except (tarfile.TarError, KeyError, EOFError, ValueError) as error:
             raise CommandError(f"{path} is not a readable backup: {error}") from error
 
         call_command("update_index", verbosity=0)
