@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete, post_save
 from taggit.models import Tag
 from wagtail.contrib.settings.models import BaseGenericSetting
 from wagtail.images import get_image_model
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -32,6 +32,13 @@ def other_change(sender, **kwargs):
     content_changed()
 
 
+def snippet_changed(sender, instance, **kwargs):
+    """Wagtail sends these for pages too, after page_published and
+    page_unpublished, which have already made the change visible."""
+    if not isinstance(instance, Page):
+        content_changed()
+
+
 def edited(sender, created=False, **kwargs):
     """A new topic or image shows nowhere until a page using it is published."""
     if not created:
@@ -49,7 +56,7 @@ def connect():
     content_replaced.connect(other_change)
     # Snippets (the about-me) are seen by readers once published.
     for signal in (published, unpublished):
-        signal.connect(other_change)
+        signal.connect(snippet_changed)
     post_delete.connect(other_change, sender=AboutMe)
     settings = [m for m in apps.get_models() if issubclass(m, BaseGenericSetting)]
     for model in (*settings, Site, PageViewRestriction):

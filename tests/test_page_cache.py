@@ -393,7 +393,9 @@ def test_an_article_change_purges_the_listings_not_every_article(
 ):
     """Wagtail purges the article; the site adds the pages that list it, and
     leaves the CDN's copies of unrelated articles alone."""
-    other = make_article(title="On sleep", tags=["Sleep"])
+    with django_capture_on_commit_callbacks(execute=True):
+        other = make_article(title="On sleep", tags=["Sleep"])
+    cdn.clear()  # its own publish purged it
     with django_capture_on_commit_callbacks(execute=True):
         editor.post(reverse("wagtailadmin_pages:unpublish", args=[article.pk]))
     purged = set().union(*cdn)
@@ -405,6 +407,7 @@ def test_an_about_me_edit_purges_every_page(
     editor, article, cdn, django_capture_on_commit_callbacks
 ):
     other = make_article(title="On sleep", tags=["Sleep"])
+    cdn.clear()  # its own publish purged it
     about_me = AboutMe.objects.get()
     with django_capture_on_commit_callbacks(execute=True):
         response = editor.post(
@@ -415,3 +418,12 @@ def test_an_about_me_edit_purges_every_page(
     assert response.status_code == 302
     purged = set().union(*cdn)
     assert {f"{ROOT}{article.url}", f"{ROOT}{other.url}", f"{ROOT}/"} <= purged
+
+
+def test_a_stored_page_costs_no_query(reader, article, django_assert_num_queries):
+    """A hit is answered before the session, the user or the page is looked
+    up: nothing but the cache is read."""
+    warm(reader, article.url, "/blog/")
+    with django_assert_num_queries(0):
+        for url in (article.url, "/blog/", article.url + "?utm_source=mail"):
+            assert reader.get(url)["X-Page-Cache"] == "hit"
