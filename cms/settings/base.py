@@ -264,7 +264,7 @@ if distribution := os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
 
 # Security headers. Public pages run no inline script or style; the admin
 # (and its preview of a page, which it frames) gets what Wagtail's editor needs
-# (home/security.py).
+# (cms/security.py).
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
