@@ -39,22 +39,26 @@ def related_articles(article, in_memory=False):
         )
     # Only articles picked or sharing a topic are counted, through the
     # indexed tag rows, not every article of the blog.
-    tagged = article.tagged_items.model.objects
-    sharing = tagged.filter(tag__in=topics).values("content_object")
-    return list(
+    candidates, shared = Q(pk__in=picked), Value(0)
+    if topics:
+        tagged = article.tagged_items.model.objects
+        candidates |= Q(pk__in=tagged.filter(tag__in=topics).values("content_object"))
+        shared = Count("tagged_items", filter=Q(tagged_items__tag__in=topics))
+    ranked = list(
         type(article)
         .objects.live()
         .public()
-        .filter(Q(pk__in=picked) | Q(pk__in=sharing))
+        .filter(candidates)
         .exclude(pk=article.pk)
-        .annotate(
-            picked=picked_order,
-            shared=Count("tagged_items", filter=Q(tagged_items__tag__in=topics)),
-        )
+        .annotate(picked=picked_order, shared=shared)
         .filter(Q(picked__isnull=False) | Q(shared__gt=0))
         .order_by(F("picked").asc(nulls_last=True), "-shared", *NEWEST_FIRST)
-        .prefetch_related("tags")[:MAX_RELATED]
+        .values_list("pk", flat=True)[:MAX_RELATED]
     )
+    # Ranked by id alone, then fetched: grouping whole rows (bodies and all)
+    # to count the topics they share cost ten times as much.
+    found = type(article).objects.in_bulk(ranked)
+    return [found[pk] for pk in ranked]
 
 
 def neighbours(article):
