@@ -44,6 +44,12 @@ def related_articles(article, in_memory=False):
         tagged = article.tagged_items.model.objects
         candidates |= Q(pk__in=tagged.filter(tag__in=topics).values("content_object"))
         shared = Count("tagged_items", filter=Q(tagged_items__tag__in=topics))
+    # Ordered only by what varies: PostgreSQL refuses a constant in ORDER BY.
+    order = [*NEWEST_FIRST]
+    if topics:
+        order.insert(0, "-shared")
+    if not in_memory or picked:
+        order.insert(0, F("picked").asc(nulls_last=True))
     ranked = list(
         type(article)
         .objects.live()
@@ -52,7 +58,7 @@ def related_articles(article, in_memory=False):
         .exclude(pk=article.pk)
         .annotate(picked=picked_order, shared=shared)
         .filter(Q(picked__isnull=False) | Q(shared__gt=0))
-        .order_by(F("picked").asc(nulls_last=True), "-shared", *NEWEST_FIRST)
+        .order_by(*order)
         .values_list("pk", flat=True)[:MAX_RELATED]
     )
     # Ranked by id alone, then fetched: grouping whole rows (bodies and all)
