@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
@@ -10,7 +11,19 @@ from blog.views import search
 from cms.sitemaps import SITEMAPS
 from cms.views import robots_txt
 
+# The about-me and the settings moved from home/ to base/, and their admin
+# pages with them: an editor's bookmark of the old address still arrives.
+MOVED_ADMIN_PAGES = (
+    r"^admin/(?P<kind>snippets|settings)/home/"
+    r"(?P<rest>(?:aboutme|gettinghelpsettings|readernoticesettings|sharingsettings)"
+    r"(?:/.*)?)$"
+)
+
 urlpatterns = [
+    re_path(
+        MOVED_ADMIN_PAGES,
+        RedirectView.as_view(url="/admin/%(kind)s/base/%(rest)s", query_string=True),
+    ),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -137,3 +137,25 @@ def test_contact_details_are_typed_once_in_the_about_me(editor_client, blog):
     for part in (help_box, bio):
         assert "(917) 555-0123" in part
         assert "(518) 555-0199" not in part
+
+
+def test_bookmarks_of_the_old_admin_addresses_still_arrive(editor_client, about_me):
+    """The about-me and the settings moved app (home to base), and their admin
+    pages' addresses with them."""
+    for old, new in [
+        (
+            f"/admin/snippets/home/aboutme/edit/{about_me.pk}/",
+            reverse("wagtailsnippets_base_aboutme:edit", args=[about_me.pk]),
+        ),
+        (
+            "/admin/snippets/home/aboutme/?q=Robin",
+            "/admin/snippets/base/aboutme/?q=Robin",
+        ),
+        (
+            "/admin/settings/home/gettinghelpsettings/",
+            "/admin/settings/base/gettinghelpsettings/",
+        ),
+    ]:
+        response = editor_client.get(old, follow=True)
+        assert response.redirect_chain[0][0] == new
+        assert response.status_code == 200
