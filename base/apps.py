@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class BaseConfig(AppConfig):
-    """What every page type builds on: the reader page, the about-me snippet,
+    """What every page type builds on: the index page, the about-me snippet,
     the practice's settings, the shared blocks and the text helpers. It
     imports no content app (README, "Layout")."""
 

@@ -1,5 +1,5 @@
-"""What every page type builds on: the reader page, the index page, the
-about-me snippet and the practice's settings."""
+"""What every page type builds on: the index page, the about-me snippet and
+the practice's settings."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator

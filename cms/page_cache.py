@@ -26,6 +26,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, Site
 
 from base.cache import content_cache
+from base.pagination import LISTING_PARAMETERS, requested_page
 from blog.models import ArticlePage
 from cms.security import is_admin
 from cms.sitemaps import PAGES_PER_SITEMAP
@@ -34,20 +35,20 @@ logger = logging.getLogger(__name__)
 
 # Paths never stored besides the admin: search results and private documents.
 BYPASS_PREFIXES = ("/search/", "/documents/")
-# The query parameters any page reads; every other one is ignored.
-QUERY_PARAMETERS = ("kind", "page", "q", "topic")
 HIT_HEADER = "X-Page-Cache"
 
 
 def page_key(request):
-    """The key of the stored page for this request (hashed: paths are long)."""
-    query = urlencode(
-        [
-            (name, value)
-            for name in QUERY_PARAMETERS
-            for value in request.GET.getlist(name)
-        ]
-    )
+    """The key of the stored page for this request (hashed: paths are long):
+    only the parameters listings read, in a fixed order, and the page number
+    as the page shown (junk and 1 are the first)."""
+    filters = [
+        (name, value)
+        for name in LISTING_PARAMETERS
+        if name != "page"
+        for value in request.GET.getlist(name)
+    ]
+    query = urlencode([*filters, ("page", requested_page(request))])
     address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     return "page:" + hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
 

@@ -151,7 +151,7 @@ def test_public_pages_answer_while_redis_is_up_stopped_slow_and_full(
     assert "Written while the cache was down" in reader.get("/blog/").text
 
     # Slow: Redis blocks for two seconds; each cache call gives up after 0.25.
-    client = server.start()
+    server.start()
     sleeper = subprocess.Popen(
         ["redis-cli", "-p", str(server.port), "debug", "sleep", "2"],
         stdout=subprocess.DEVNULL,

@@ -35,7 +35,10 @@ LISTINGS = [*ARTICLE_LISTINGS, "/blog/topics/"]
 
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
+    """Both layers on, as in production: every "shows at once" test below
+    also proves the fragments were cleared."""
     settings.PAGE_CACHE_SECONDS = 600
+    settings.FRAGMENT_CACHE_SECONDS = 3600
 
 
 @pytest.fixture
@@ -427,3 +430,50 @@ def test_a_stored_page_costs_no_query(reader, article, django_assert_num_queries
     with django_assert_num_queries(0):
         for url in (article.url, "/blog/", article.url + "?utm_source=mail"):
             assert reader.get(url)["X-Page-Cache"] == "hit"
+
+
+def test_junk_page_numbers_are_the_first_page_stored_once(reader, article):
+    warm(reader, "/blog/")
+    for query in ("?page=1", "?page=x1", "?page=x2", "?page=%C2%B2"):
+        assert reader.get("/blog/" + query)["X-Page-Cache"] == "hit", query
+
+
+def test_a_readers_tracking_parameters_never_reach_another_readers_links(
+    reader, article
+):
+    """A click id in the first reader's address is not kept in the stored
+    page's (or fragment's) links for the next reader."""
+    for _ in range(12):
+        make_article(tags=["Grief"])
+    for url in ("/blog/?fbclid=reader-one", "/blog/topics/grief/?utm_source=x"):
+        first = reader.get(url).content.decode()
+        again = reader.get(url.split("?")[0]).content.decode()
+        for html in (first, again):
+            assert 'href="?page=2" rel="next"' in html, url
+            assert "fbclid" not in html and "utm_source" not in html
+
+
+def test_with_the_page_cache_off_the_fragments_still_show_a_change_at_once(
+    reader, editor, article, settings
+):
+    settings.PAGE_CACHE_SECONDS = 0
+    for url in (article.url, "/", "/blog/topics/grief/"):
+        reader.get(url)
+    about_me = AboutMe.objects.get()
+    editor.post(
+        reverse("wagtailsnippets_base_aboutme:edit", args=[about_me.pk]),
+        about_me_form(about_me, bio=rich_text("<p>Now seeing teenagers.</p>"))
+        | {"action-publish": "1"},
+    )
+    editor.post(
+        reverse(
+            "wagtailadmin_pages:add",
+            args=["blog", "articlepage", BlogIndexPage.objects.get().pk],
+        ),
+        article_form(BODY, title="Grief at work", tags="Grief")
+        | {"action-publish": "action-publish"},
+    )
+    assert "Now seeing teenagers." in text(reader, article.url)
+    assert "Grief at work" in text(reader, "/")
+    topic = text(reader, "/blog/topics/grief/")
+    assert "Grief at work" in topic and "2 articles" in topic

@@ -4,7 +4,15 @@ from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import 
 )
 from wagtail.models import Site
 
+from base.pagination import page_query
+
 register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def listing_page(context, number):
+    """The link to page `number` of the listing being shown."""
+    return page_query(context["request"], number)
 
 
 def site_root(context):
