@@ -55,40 +55,44 @@ MOVED_TO_BASE = {
 CONTACT_FIELDS = ("phone", "email", "booking_url")
 
 
+def moved(natural_key):
+    """Whether a content type's natural key, [app, model], names a model that
+    moved."""
+    return isinstance(natural_key, list) and natural_key in (
+        ["home", model] for model in MOVED_TO_BASE
+    )
+
+
 def upgrade(objects):
     """An archive's objects (dumpdata's list) as this version names them."""
     contact = {}
     for obj in objects:
         app, _, model = obj["model"].partition(".")
-        if app == "home" and model in MOVED_TO_BASE:
+        if moved([app, model]):
             obj["model"] = f"base.{model}"
         fields = obj["fields"]
         for name, value in fields.items():
-            if name.endswith("content_type") and value in (
-                ["home", model_name] for model_name in MOVED_TO_BASE
-            ):
+            if name.endswith("content_type") and moved(value):
                 value[0] = "base"
             if name == "permissions":
                 for permission in value:
-                    if permission[1:] in (["home", m] for m in MOVED_TO_BASE):
+                    if moved(permission[1:]):
                         permission[1] = "base"
         if obj["model"] == "base.gettinghelpsettings":
             for name in CONTACT_FIELDS:
                 if value := fields.pop(name, ""):
                     contact.setdefault(name, value)
+    # The about-me, and its revisions (the editor opens the latest), take the
+    # contact details it lacked.
+    about_me = ["base", "aboutme"]
     for obj in objects:
         fields = obj["fields"]
         if obj["model"] == "base.aboutme":
-            targets = [fields]
-        elif obj["model"] == "wagtailcore.revision" and fields.get("content_type") == [
-            "base",
-            "aboutme",
-        ]:
-            targets = [fields["content"]]
+            target = fields
+        elif fields.get("content_type") == about_me and "content" in fields:
+            target = fields["content"]
         else:
             continue
-        for target in targets:
-            for name, value in contact.items():
-                if not target.get(name):
-                    target[name] = value
+        for name, value in contact.items():
+            target[name] = target.get(name) or value
     return objects
