@@ -9,6 +9,9 @@ class CmsConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from cms import signals
+        from django.core.checks import register
+
+        from cms import checks, signals
 
         signals.connect()
+        register(checks.deprecated_environment)

@@ -21,10 +21,10 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
 
 @cache
-def admin_prefixes():
-    return (reverse("wagtailadmin_home"), reverse("admin:index"))
+def admin_prefix():
+    return reverse("wagtailadmin_home")
 
 
 def is_admin(request):
-    """Wagtail's admin (its previews included) or Django's."""
-    return request.path_info.startswith(admin_prefixes())
+    """Wagtail's admin, its previews included."""
+    return request.path_info.startswith(admin_prefix())

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
@@ -24,7 +23,6 @@ urlpatterns = [
         MOVED_ADMIN_PAGES,
         RedirectView.as_view(url="/admin/%(kind)s/base/%(rest)s", query_string=True),
     ),
-    path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search, name="search"),

@@ -2,9 +2,11 @@
 
 import os
 from datetime import timedelta
+from ipaddress import ip_network
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -32,7 +34,6 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -109,6 +110,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The client's address, for the sign-in pause and every other per-address
+# limit (base/client_address.py): X-Forwarded-For is read only from these
+# proxies, comma-separated addresses or CIDR ranges, and from its right end.
+TRUSTED_PROXY_IPS = [
+    entry.strip()
+    for entry in os.environ.get("TRUSTED_PROXY_IPS", "").split(",")
+    if entry.strip()
+]
+if "AXES_IPWARE_PROXY_COUNT" in os.environ and "TRUSTED_PROXY_IPS" not in os.environ:
+    # Deprecated (a warning says so, cms/checks.py). Its deployments put the
+    # proxy on this machine, as the README described.
+    TRUSTED_PROXY_IPS = ["127.0.0.1", "::1"]
+for _entry in TRUSTED_PROXY_IPS:
+    try:
+        ip_network(_entry, strict=False)
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXY_IPS: {_entry!r} is neither an address nor a range "
+            "such as 10.0.0.0/24."
+        ) from exc
+
 # django-axes counts failed sign-ins first: 5 for one username from one address
 # pause that pair for an hour (README, "Admin sign-in").
 AUTHENTICATION_BACKENDS = [
@@ -120,11 +142,9 @@ AXES_COOLOFF_TIME = timedelta(hours=1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "home/locked_out.html"
-# Behind proxies, the reader's address is this many hops back in
-# X-Forwarded-For; with none, REMOTE_ADDR is the address.
-if proxy_count := int(os.environ.get("AXES_IPWARE_PROXY_COUNT", "0")):
-    AXES_IPWARE_PROXY_COUNT = proxy_count
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+AXES_CLIENT_IP_CALLABLE = "base.client_address.client_address"
+# After signing in, an address on another site is never followed.
+LOGIN_REDIRECT_URL = "wagtailadmin_home"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
