@@ -43,8 +43,12 @@ def address(remote, forwarded=None, trusted=(PROXY,)):
         (PROXY, "198.51.100.1", (PROXY,), "198.51.100.1"),
         (PROXY, "6.6.6.6, 1.2.3.4, 198.51.100.1", (PROXY,), "198.51.100.1"),
         # Several proxies: every trusted hop is stepped over, by range too.
-        (PROXY, "198.51.100.1, 10.0.0.7, 10.0.0.8", (PROXY, "10.0.0.0/24"),
-         "198.51.100.1"),  # fmt: skip
+        (
+            PROXY,
+            "198.51.100.1, 10.0.0.7, 10.0.0.8",
+            (PROXY, "10.0.0.0/24"),
+            "198.51.100.1",
+        ),  # fmt: skip
         ("::1", "2001:db8::5", ("::1",), "2001:db8::5"),
         # A trusted proxy with no header, or only trusted hops: the nearest.
         (PROXY, None, (PROXY,), PROXY),
