@@ -11,6 +11,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -272,8 +273,9 @@ class ArticlePage(Page):
         max_length=500,
         blank=True,
         help_text="Where this article was published before it was imported, "
-        "set by the importer. Its old address redirects here; to change or "
-        "remove that redirect, use Settings > Redirects.",
+        "set by the importer. Once the article is live, its old address "
+        "redirects here; to change or remove that redirect, use Settings > "
+        "Redirects.",
     )
     import_key = models.CharField(
         max_length=500, blank=True, db_index=True, editable=False
@@ -386,6 +388,20 @@ class ArticlePage(Page):
         if update_fields is None or "body" in update_fields:
             self.reading_time = reading_minutes(self.body)
         return super().save(*args, **kwargs)
+
+    def redirect_original_address(self):
+        """Send readers of the old blog's address here (Settings > Redirects).
+        Only for a live article: a draft's address would answer 404."""
+        if not self.original_url:
+            return
+        old_path = Redirect.normalise_path(self.original_url)
+        if old_path in ("", "/") or old_path == Redirect.normalise_path(self.url):
+            return
+        Redirect.objects.update_or_create(
+            old_path=old_path,
+            site=None,
+            defaults={"redirect_page": self, "is_permanent": True},
+        )
 
     def get_context(self, request, *args, **kwargs):
         """What to read next, looked up only if the fragment of the page that

@@ -1,4 +1,5 @@
-"""Keep the search index and the vignette library in step with the articles.
+"""Keep the search index, the vignette library and imported articles' old
+addresses in step with the articles.
 
 Deleting an article needs no handler of its own: Wagtail unpublishes it
 first, and its library entries would go with it anyway (on_delete).
@@ -18,6 +19,10 @@ def article_published(sender, instance, **kwargs):
     row is saved, just before its topics), and list its vignettes."""
     index.insert_or_update_object(instance)
     catalogue(instance)
+    if instance.first_published_at == instance.last_published_at:
+        # Its first publication: an imported article's old address now
+        # leads somewhere. Later ones leave the therapist's redirects be.
+        instance.redirect_original_address()
 
 
 def article_unpublished(sender, instance, **kwargs):

@@ -118,16 +118,41 @@ def test_a_blogger_export_comes_in_structured_and_linked(blog, about_me):
     assert total(output, "without any section") == 1
 
 
-def test_old_addresses_redirect_to_the_new_articles(client, blog, about_me):
+def test_old_addresses_redirect_to_the_new_articles_once_live(client, blog, about_me):
+    """Until an article is published its old address answers as before the
+    import (404 on a new site), never with a redirect to a draft."""
+    old = "/2019/03/when-grief-arrives-late.html"
     run(FIXTURES / "blogger.xml")
     grief = ArticlePage.objects.get(title="When Grief Arrives Late")
-    redirect = Redirect.objects.get(old_path="/2019/03/when-grief-arrives-late.html")
+    assert not grief.live
+    assert client.get(old).status_code == 404
+
+    grief.get_latest_revision().publish()
+    redirect = Redirect.objects.get(old_path=old)
     assert redirect.redirect_page.pk == grief.pk
     assert redirect.is_permanent
-    grief.get_latest_revision().publish()
-    response = client.get("/2019/03/when-grief-arrives-late.html")
+    response = client.get(old)
     assert response.status_code == 301
     assert response["Location"] == grief.url
+
+    # A redirect the therapist removes stays removed when she publishes again.
+    redirect.delete()
+    ArticlePage.objects.get(pk=grief.pk).save_revision().publish()
+    assert not Redirect.objects.filter(old_path=old).exists()
+
+
+def test_a_live_article_imported_again_keeps_its_old_address(blog, about_me):
+    run(FIXTURES / "blogger.xml")
+    for page in ArticlePage.objects.all():
+        page.get_latest_revision_as_object().save_revision().publish()
+    live = set(ArticlePage.objects.live().values_list("pk", flat=True))
+    assert len(live) == 3
+    redirects = set(Redirect.objects.values_list("old_path", "redirect_page_id"))
+    assert {page for _path, page in redirects} == live
+    run(FIXTURES / "blogger.xml")
+    assert set(Redirect.objects.values_list("old_path", "redirect_page_id")) == (
+        redirects
+    )
 
 
 def test_links_resolve_to_articles_already_on_the_site(blog, about_me):
@@ -147,7 +172,7 @@ def test_importing_again_updates_and_never_duplicates(blog, about_me):
     assert set(ArticlePage.objects.values_list("pk", "slug")) == pages
     assert total(output, "created") == 0
     assert total(output, "updated") == 4
-    assert Redirect.objects.count() == 3
+    assert not Redirect.objects.exists()  # drafts, all of them
 
 
 def test_a_wordpress_export_brings_posts_only(blog, about_me):
@@ -166,6 +191,7 @@ def test_a_wordpress_export_brings_posts_only(blog, about_me):
         "mind fills the space.</p>"
     )
     assert "Skipped: 1 attachment, 1 draft, 1 page." in output
+    page.save_revision().publish()
     assert Redirect.objects.get(old_path="/2020/01/sleep-and-worry").redirect_page
 
 

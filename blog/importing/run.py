@@ -11,7 +11,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
-from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Site
 
 from base.models import AboutMe
@@ -312,16 +311,10 @@ class Importer:
         return slug
 
     def redirect(self, entry, page):
-        if not entry.original_url:
-            return
-        old_path = Redirect.normalise_path(entry.original_url)
-        if old_path in ("", "/") or old_path == page.url_path:
-            return
-        Redirect.objects.update_or_create(
-            old_path=old_path,
-            site=None,
-            defaults={"redirect_page": page, "is_permanent": True},
-        )
+        """A live article's old address points here at once; a draft's does
+        from its first publication (blog/signals.py), never before."""
+        if ArticlePage.objects.live().filter(pk=page.pk).exists():
+            page.redirect_original_address()
 
 
 def default_blog_index():
