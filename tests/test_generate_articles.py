@@ -1,8 +1,11 @@
 """`generate_articles` makes realistic articles that the site serves like the
 therapist's own: listed, searchable, with topics, vignettes and related picks."""
 
+import io
+
 import pytest
 from django.core.management import CommandError, call_command
+from wagtail.models import ReferenceIndex
 
 from blog.management.commands.generate_articles import TOPICS
 from blog.models import ArticlePage
@@ -38,3 +41,25 @@ def test_generated_articles_have_every_part_and_are_served(client, blog):
 def test_needs_a_positive_number(blog):
     with pytest.raises(CommandError, match="1 or more"):
         call_command("generate_articles", "0")
+
+
+def test_generated_articles_keep_the_reference_index_as_the_editor_does(blog):
+    """The links report reads the reference index: generated articles must be
+    in it exactly as `rebuild_references_index` would put them."""
+    make_about_me()
+    call_command("generate_articles", "8")
+    kept = references()
+    assert {row[1] for row in kept} >= {
+        str(pk) for pk in ArticlePage.objects.values_list("pk", flat=True)
+    }
+    call_command("rebuild_references_index", stdout=io.StringIO())
+    assert references() == kept
+
+
+def references():
+    return sorted(
+        ReferenceIndex.objects.values_list(
+            "content_type_id", "object_id", "to_content_type_id", "to_object_id",
+            "content_path",
+        )
+    )  # fmt: skip

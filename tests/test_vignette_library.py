@@ -58,6 +58,15 @@ class TestCatalogue:
         assert second.block_id == article.body[2].id
         assert sorted(tag.name for tag in second.topics.all()) == ["Anxiety", "Grief"]
 
+    def test_the_library_lists_a_vignettes_topics_by_name(self, blog, client):
+        """The relation keeps no order of its own, and a restore gave back
+        another; by name, they read the same every time."""
+        make_vignette_library()
+        make_article(body=two_vignettes(), tags=["Sleep", "Anxiety", "Grief"])
+        html = client.get("/vignettes/").text
+        shown = re.findall(r'\?topic=(\w+)">', html)
+        assert shown[:3] == ["anxiety", "grief", "sleep"]
+
     def test_drafts_are_never_catalogued(self, blog):
         make_article(publish=False)
         assert catalogued() == []

@@ -1,5 +1,5 @@
 from django.db import models, transaction
-from django.db.models import Count
+from django.db.models import Count, Prefetch
 from django.utils.functional import SimpleLazyObject
 from taggit.models import Tag
 from wagtail.models import Page
@@ -139,8 +139,10 @@ class VignetteIndexPage(IndexPage):
             .annotate(vignette_count=Count("vignettes"))
             .order_by("name")
         )
+        # Topics by name, as in the filter: the relation itself keeps no
+        # order, and a restore would give back another.
         vignettes = Vignette.objects.select_related("article").prefetch_related(
-            "topics"
+            Prefetch("topics", queryset=Tag.objects.order_by("name"))
         )
         topic_slug = request.GET.get("topic", "")
         kind = request.GET.get("kind", "")

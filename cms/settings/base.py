@@ -344,6 +344,9 @@ TASKS = {
 # import_articles, are refused above this size.
 IMPORT_MAX_UPLOAD_MB = int(os.environ.get("IMPORT_MAX_UPLOAD_MB", "100"))
 
+# Backups keep times to the microsecond (home/serializers.py).
+SERIALIZATION_MODULES = {"backup_json": "home.serializers"}
+
 # Long StreamField articles post many form fields from the page editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

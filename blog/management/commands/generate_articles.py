@@ -17,7 +17,7 @@ from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.text import slugify
 from modelsearch.signal_handlers import post_save_signal_handler
-from wagtail.models import Site
+from wagtail.models import ReferenceIndex, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
@@ -184,7 +184,8 @@ class Command(BaseCommand):
         return page
 
     def index(self, batch):
-        """Search entries and vignette-library entries for a batch, in bulk."""
+        """Search entries, vignette-library entries and references (what the
+        links report reads, as the editor keeps them) for a batch."""
         pages = list(
             ArticlePage.objects.filter(
                 pk__in=[page.pk for page in batch]
@@ -192,3 +193,5 @@ class Command(BaseCommand):
         )
         get_search_backend().add_bulk(ArticlePage, pages)
         catalogue(*pages)
+        for page in pages:
+            ReferenceIndex.create_or_update_for_object(page)

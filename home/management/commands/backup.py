@@ -36,6 +36,7 @@ class Command(BaseCommand):
         data = io.StringIO()
         call_command(
             "dumpdata",
+            format="backup_json",
             natural_foreign=True,
             exclude=EXCLUDED_MODELS,
             stdout=data,
