@@ -12,6 +12,8 @@ TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 CHROMIUM := /usr/bin/chromium
 # The benchmarks load the site with wrk, from Debian.
 WRK := /usr/bin/wrk
+# tests/test_nginx.py runs deploy/nginx.conf in Debian's nginx.
+NGINX := /usr/sbin/nginx
 
 .PHONY: install run serve test lint format audit bench load backup restore clean
 
@@ -58,6 +60,10 @@ $(WRK):
 	apt-get update
 	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends wrk
 
+$(NGINX):
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends nginx openssl
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -81,9 +87,10 @@ audit: $(STAMP)
 		skipped and print(f'pip-audit: WARNING: {skipped} of {len(deps)} packages could not be checked: PyPI\'s JSON API did not answer for them')"
 
 # The suite runs on SQLite, then again on PostgreSQL (and Redis) when one
-# answers. The browser tests exercise the pages, not the database, so they run
-# on SQLite only.
-test: lint audit $(CHROMIUM)
+# answers. The browser tests exercise the pages, and the nginx test the proxy
+# in front of its own SQLite site, not the suite's database, so they run on
+# SQLite only.
+test: lint audit $(CHROMIUM) $(NGINX)
 	@echo "== Test suite on SQLite"
 	$(BIN)/pytest
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)/postgres', connect_timeout=3).close()" 2>/dev/null; then \
@@ -92,7 +99,7 @@ test: lint audit $(CHROMIUM)
 		else \
 			cache=; echo "== Test suite on PostgreSQL ($(PG_URL)); Redis not reachable, caches in memory"; \
 		fi; \
-		DATABASE_URL=$(PG_URL)/cms_ci REDIS_URL=$$cache $(BIN)/pytest --create-db -m "not browser" || exit $$?; \
+		DATABASE_URL=$(PG_URL)/cms_ci REDIS_URL=$$cache $(BIN)/pytest --create-db -m "not browser and not proxy" || exit $$?; \
 	else \
 		echo "== PostgreSQL not reachable at $(PG_URL): ran on SQLite only"; \
 	fi
