@@ -17,7 +17,15 @@ from django.conf import settings
 
 @lru_cache(maxsize=8)
 def trusted_networks(entries):
-    return tuple(ipaddress.ip_network(entry, strict=False) for entry in entries)
+    """The networks of TRUSTED_PROXY_IPS: a list, or one comma-separated
+    string as the environment gives it."""
+    if isinstance(entries, str):
+        entries = entries.split(",")
+    return tuple(
+        ipaddress.ip_network(entry.strip(), strict=False)
+        for entry in entries
+        if entry.strip()
+    )
 
 
 def parse(value):
@@ -31,7 +39,8 @@ def parse(value):
 def client_address(request):
     """The address of whoever sent `request`, as a string."""
     remote = request.META.get("REMOTE_ADDR", "")
-    networks = trusted_networks(tuple(settings.TRUSTED_PROXY_IPS))
+    entries = settings.TRUSTED_PROXY_IPS
+    networks = trusted_networks(entries if isinstance(entries, str) else tuple(entries))
 
     def trusted(address):
         return any(address in network for network in networks)

@@ -1,10 +1,11 @@
 """What a backup holds, shared by `manage.py backup` and `manage.py restore`.
 
 An archive is a gzipped tar of `data.json` (dumpdata with natural keys) and
-`media/` (original images and documents). Left out is what the site rebuilds
-by itself: content types and permissions (recreated by migrate), image
-renditions (made again on first view), the search and reference indexes
-(rebuilt by restore), sessions, and the sign-in lockout records.
+`media/` (images and documents, with their renditions: made again, they could
+take other file names, and pages would then differ from the ones backed up).
+Left out is what the site rebuilds by itself: content types and permissions
+(recreated by migrate), the search and reference indexes (rebuilt by
+restore), sessions, and the sign-in lockout records.
 """
 
 from pathlib import Path
@@ -16,7 +17,6 @@ EXCLUDED_MODELS = [
     "auth.permission",
     "sessions",
     "axes",
-    "wagtailimages.rendition",
     "wagtailsearch",
     "wagtailcore.referenceindex",
     "wagtailadmin.editingsession",
@@ -26,20 +26,14 @@ EXCLUDED_MODELS = [
     "django_tasks_database",
     "importing",
 ]
-# Renditions live under images/ and are made again when a page is viewed.
-RENDITIONS_FOLDER = "images"
 
 
 def media_files(root):
-    """Every media file worth keeping, relative to the media folder."""
+    """Every media file, relative to the media folder."""
     root = Path(root)
     if not root.is_dir():
         return []
-    return sorted(
-        path.relative_to(root)
-        for path in root.rglob("*")
-        if path.is_file() and path.relative_to(root).parts[0] != RENDITIONS_FOLDER
-    )
+    return sorted(path.relative_to(root) for path in root.rglob("*") if path.is_file())
 
 
 # Models that moved from home/ to base/ (home/migrations/0005): an archive

@@ -27,7 +27,9 @@ def address(remote, forwarded=None, trusted=(PROXY,)):
     headers = {"REMOTE_ADDR": remote}
     if forwarded is not None:
         headers["HTTP_X_FORWARDED_FOR"] = forwarded
-    with override_settings(TRUSTED_PROXY_IPS=list(trusted)):
+    if not isinstance(trusted, str):
+        trusted = list(trusted)
+    with override_settings(TRUSTED_PROXY_IPS=trusted):
         return client_address(RequestFactory().get("/", **headers))
 
 
@@ -56,6 +58,8 @@ def address(remote, forwarded=None, trusted=(PROXY,)):
         # Junk that no proxy would write ends the chain at the hop before it.
         (PROXY, "198.51.100.1, not-an-address", (PROXY,), PROXY),
         (PROXY, "", (PROXY,), PROXY),
+        # As the environment spells it: one comma-separated string.
+        (PROXY, "198.51.100.1, 10.0.0.7", "127.0.0.1, 10.0.0.0/8", "198.51.100.1"),
     ],
 )
 def test_the_client_is_the_right_most_untrusted_address(
