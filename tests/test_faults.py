@@ -12,9 +12,7 @@ second port, then stops and starts. Which notice the maintenance page shows
 import glob
 import os
 import shutil
-import socket
 import subprocess
-import sys
 import tempfile
 import time
 import urllib.error
@@ -27,16 +25,9 @@ from django.db import InterfaceError, OperationalError, connection
 from base.models import ReaderNoticeSettings
 from base.notices import current_notices
 from cms.views import server_error
+from tests.servers import free_port, gunicorn, manage
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
 ARTICLE = "/blog/empathic-attunement/"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def fetch(url):
@@ -134,22 +125,9 @@ def server(database, tmp_path):
         "GUNICORN_ACCESS_LOG": "",
     }
 
-    def manage(*args):
-        subprocess.run(
-            [BIN / "python", "manage.py", *args],
-            cwd=ROOT, env=env, check=True, capture_output=True, timeout=300,
-        )  # fmt: skip
-
-    manage("migrate", "--noinput")
-    manage("load_demo")
-    process = subprocess.Popen(
-        [BIN / "gunicorn"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    manage(env, "migrate", "--noinput")
+    manage(env, "load_demo")
+    process = gunicorn(env)
     url = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:

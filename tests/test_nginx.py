@@ -18,22 +18,18 @@ import socket
 import ssl
 import struct
 import subprocess
-import sys
 import threading
 import time
 import uuid
 import zlib
-from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 
-from tests.test_faults import free_port
+from tests.servers import ROOT, free_port, gunicorn, manage
 
 pytestmark = pytest.mark.proxy
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 HOST = "blog.example.org"
 PASSWORD = "a-long-test-password"
@@ -113,20 +109,11 @@ def site(tmp_path_factory):
         "DJANGO_SUPERUSER_PASSWORD": PASSWORD,
     }
 
-    def manage(*args):
-        subprocess.run(
-            [BIN / "python", "manage.py", *args],
-            cwd=ROOT, env=env, check=True, capture_output=True, timeout=300,
-        )  # fmt: skip
-
-    manage("migrate", "--noinput")
-    manage("collectstatic", "--noinput")
-    manage("createsuperuser", "--noinput", "--username", "editor",
+    manage(env, "migrate", "--noinput")
+    manage(env, "collectstatic", "--noinput")
+    manage(env, "createsuperuser", "--noinput", "--username", "editor",
            "--email", "editor@example.org")  # fmt: skip
-    gunicorn = subprocess.Popen(
-        [BIN / "gunicorn"], cwd=ROOT, env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
+    app = gunicorn(env)
 
     tls = folder / "tls"
     tls.mkdir()
@@ -142,11 +129,11 @@ def site(tmp_path_factory):
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
-        wait_for(gunicorn_port, gunicorn, "gunicorn")
+        wait_for(gunicorn_port, app, "gunicorn")
         wait_for(ports["https"], nginx, "nginx")
         yield {"gunicorn": gunicorn_port, **ports}
     finally:
-        for process in (nginx, gunicorn):
+        for process in (nginx, app):
             process.terminate()
             process.wait(timeout=30)
 
