@@ -105,13 +105,16 @@ test: lint audit $(CHROMIUM) $(NGINX)
 	fi
 
 # Speed is measured here, never in `make test`: page speed at 100, 1,000 and
-# 10,000 articles (in-process and under wrk), then import speed. About 10
+# 10,000 articles (in-process and under wrk), import speed, then slow clients
+# with and without nginx in front. About 10
 # minutes; the tables land in bench/results/latest.md.
-bench: $(STAMP) $(WRK)
+bench: $(STAMP) $(WRK) $(NGINX)
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/import_speed.py
+	$(BIN)/python bench/slow_clients.py
 	{ echo "# Benchmarks"; echo; echo "Written by \`make bench\` on $$(date -u +%Y-%m-%d)."; echo; \
-	  cat bench/results/pages.md; echo; cat bench/results/import.md; } > bench/results/latest.md
+	  cat bench/results/pages.md; echo; cat bench/results/import.md; echo; \
+	  cat bench/results/slow_clients.md; } > bench/results/latest.md
 	@echo "== bench/results/latest.md"
 
 # Two minutes of load at 32 connections, page cache on and off, over a mix of

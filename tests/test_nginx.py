@@ -88,10 +88,10 @@ def wait_for(port, process, what):
     raise AssertionError(f"{what} never answered on {port}")
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """gunicorn (two sync workers, production settings) and nginx before it."""
-    folder = tmp_path_factory.mktemp("nginx")
+@contextlib.contextmanager
+def proxied_site(folder):
+    """gunicorn (two sync workers, production settings) and nginx before it,
+    in `folder`; their ports (bench/slow_clients.py uses it too)."""
     gunicorn_port = free_port()
     ports = {"http": free_port(), "https": free_port()}
     env = {
@@ -136,6 +136,12 @@ def site(tmp_path_factory):
         for process in (nginx, app):
             process.terminate()
             process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    with proxied_site(tmp_path_factory.mktemp("nginx")) as ports:
+        yield ports
 
 
 class Visitor:
