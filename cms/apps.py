@@ -15,3 +15,4 @@ class CmsConfig(AppConfig):
 
         signals.connect()
         register(checks.deprecated_environment)
+        register(checks.email_configured, deploy=True)

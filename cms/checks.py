@@ -3,6 +3,7 @@
 
 import os
 
+from django.conf import settings
 from django.core.checks import Warning
 
 
@@ -19,3 +20,30 @@ def deprecated_environment(app_configs, **kwargs):
             id="cms.W001",
         )
     ]
+
+
+def email_configured(app_configs, **kwargs):
+    """`check --deploy`: production runs without email, but says what that
+    costs."""
+    if not settings.EMAIL_URL:
+        return [
+            Warning(
+                "Email is not set up: password resets and workflow "
+                "notifications cannot be sent.",
+                hint="Set EMAIL_URL, for example "
+                "smtp+tls://user:password@smtp.example.org:587, and "
+                "DEFAULT_FROM_EMAIL (README, Configuration).",
+                id="cms.W002",
+            )
+        ]
+    if settings.DEFAULT_FROM_EMAIL == "webmaster@localhost":
+        return [
+            Warning(
+                "Email is sent from webmaster@localhost, which most mail "
+                "servers refuse.",
+                hint="Set DEFAULT_FROM_EMAIL to an address of the practice's "
+                "domain, such as Practice blog <blog@example.org>.",
+                id="cms.W003",
+            )
+        ]
+    return []

@@ -7,6 +7,8 @@ from django.db import connection
 from wagtail.models import Site
 
 from tests.factories import make_about_me, make_blog_index, make_superuser
+from tests.servers import free_port
+from tests.smtp import SMTPServer
 
 
 def pytest_collection_modifyitems(items):
@@ -66,3 +68,20 @@ def about_me(db):
 def editor_client(client, db):
     client.force_login(make_superuser())
     return client
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """Mail goes to a real SMTP server on loopback for this test."""
+    with SMTPServer() as server:
+        for name, value in server.settings().items():
+            setattr(settings, name, value)
+        yield server
+
+
+@pytest.fixture
+def no_smtp_server(settings):
+    """Mail goes to a loopback port where nothing listens."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = free_port()

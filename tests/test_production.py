@@ -70,13 +70,19 @@ print(json.dumps({"status": response.status_code, **response.headers}))
 """
 
 
+MAIL = {
+    "EMAIL_URL": "smtp+tls://blog%40example.org:s3cret@smtp.example.org:587",
+    "DEFAULT_FROM_EMAIL": "Practice blog <blog@example.org>",
+}
+
+
 def check_deploy(tmp_path, **env):
     result = run(
         ["manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         tmp_path,
         SECRET_KEY=SECRET,
         ALLOWED_HOSTS="blog.example.org",
-        **env,
+        **(MAIL | env),
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
@@ -84,6 +90,57 @@ def check_deploy(tmp_path, **env):
 
 def test_check_deploy_is_clean(tmp_path):
     check_deploy(tmp_path)
+
+
+SHOW_EMAIL = """
+import json, django
+from django.conf import settings
+django.setup()
+print(json.dumps({name: getattr(settings, name) for name in (
+    "EMAIL_BACKEND", "EMAIL_HOST", "EMAIL_PORT", "EMAIL_HOST_USER",
+    "EMAIL_HOST_PASSWORD", "EMAIL_USE_TLS", "EMAIL_USE_SSL", "EMAIL_TIMEOUT",
+    "DEFAULT_FROM_EMAIL", "SERVER_EMAIL")}))
+"""
+
+
+def test_email_comes_from_one_url(tmp_path):
+    result = run(["-c", SHOW_EMAIL], tmp_path, SECRET_KEY=SECRET, **MAIL)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": "smtp.example.org",
+        "EMAIL_PORT": 587,
+        "EMAIL_HOST_USER": "blog@example.org",
+        "EMAIL_HOST_PASSWORD": "s3cret",
+        "EMAIL_USE_TLS": True,
+        "EMAIL_USE_SSL": False,
+        "EMAIL_TIMEOUT": 10,
+        "DEFAULT_FROM_EMAIL": "Practice blog <blog@example.org>",
+        "SERVER_EMAIL": "Practice blog <blog@example.org>",
+    }
+
+
+def test_without_email_production_starts_and_the_deploy_check_says_what_it_costs(
+    tmp_path,
+):
+    result = run(
+        ["manage.py", "check", "--deploy"],
+        tmp_path,
+        SECRET_KEY=SECRET,
+        ALLOWED_HOSTS="blog.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "cms.W002" in result.stderr
+    assert "password resets and workflow notifications cannot be sent" in (
+        result.stderr
+    )
+    assert "EMAIL_URL" in result.stderr
+
+
+def test_an_email_url_it_cannot_read_stops_the_site_with_a_reason(tmp_path):
+    result = run(["-c", SHOW_EMAIL], tmp_path, SECRET_KEY=SECRET, EMAIL_URL="smtp2://x")
+    assert result.returncode != 0
+    assert "EMAIL_URL must start with smtp://" in result.stderr
 
 
 def test_gunicorn_loads_the_site_with_its_config(tmp_path):

@@ -6,6 +6,7 @@ from ipaddress import ip_network
 from pathlib import Path
 
 import dj_database_url
+import environ
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -59,6 +60,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A failed email is shown to the editor who caused it (cms/mail.py).
+    "cms.mail.ReportMailFailuresMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Turns a locked-out sign-in into the page that says so.
@@ -249,10 +252,17 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"once_a_minute": {"()": "cms.logging.OncePerMinute"}},
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "editor": {"class": "cms.mail.EditorMessageHandler"},
+    },
+    "root": {"handlers": ["console", "editor"], "level": "WARNING"},
     "loggers": {
-        "django": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        "django": {
+            "handlers": ["console", "editor"],
+            "level": "WARNING",
+            "propagate": False,
+        },
         "django_redis": {
             "handlers": ["console"],
             "level": "WARNING",
@@ -343,6 +353,37 @@ TASKS = {
 # Blog exports uploaded in the admin's Import page, and files given to
 # import_articles, are refused above this size.
 IMPORT_MAX_UPLOAD_MB = int(os.environ.get("IMPORT_MAX_UPLOAD_MB", "100"))
+
+# Email leaves through one URL (django-environ reads it): smtp+tls://user:
+# password@smtp.example.org:587 for STARTTLS, smtp+ssl://...:465 for TLS,
+# smtp://host:25, consolemail:// to print. Unset, nothing can be sent: a
+# check says so (`check --deploy`), and every attempt fails with that reason,
+# which the editor who caused it is shown (cms/mail.py).
+EMAIL_URL = os.environ.get("EMAIL_URL", "")
+if EMAIL_URL:
+    try:
+        _email = environ.Env.email_url_config(EMAIL_URL)
+    except ImproperlyConfigured as exc:
+        raise ImproperlyConfigured(
+            "EMAIL_URL must start with smtp://, smtp+tls://, smtp+ssl:// or "
+            "consolemail://, for example smtp+tls://user:password@smtp.example.org:587."
+        ) from exc
+    EMAIL_BACKEND = _email["EMAIL_BACKEND"]
+    EMAIL_HOST = _email["EMAIL_HOST"] or "localhost"
+    EMAIL_PORT = _email["EMAIL_PORT"] or 25
+    EMAIL_HOST_USER = _email["EMAIL_HOST_USER"] or ""
+    EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"] or ""
+    EMAIL_USE_TLS = _email.get("EMAIL_USE_TLS", False)
+    EMAIL_USE_SSL = _email.get("EMAIL_USE_SSL", False)
+else:
+    EMAIL_BACKEND = "cms.mail.UnconfiguredEmailBackend"
+# An SMTP server that does not answer fails the send after this long, rather
+# than holding the editor's request.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# Without email, "Forgot password?" says so rather than pretending to send.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cms.forms.PasswordResetForm"
 
 # Backups keep times to the microsecond (home/serializers.py).
 SERIALIZATION_MODULES = {"backup_json": "home.serializers"}
