@@ -1,6 +1,7 @@
 """Blocks every body is made of: text, and the practice-wide parts of an article."""
 
 from wagtail import blocks
+from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from base.models import AboutMe, GettingHelpSettings
@@ -27,6 +28,72 @@ class HeadingBlock(blocks.CharBlock):
         icon = "title"
         label = "Heading"
         template = "blocks/heading_block.html"
+
+
+class ArticleImageBlock(ImageBlock):
+    """An image with alt text; the preview uses the library's newest image."""
+
+    def get_preview_value(self):
+        from wagtail.images import get_image_model
+
+        image = get_image_model().objects.order_by("-created_at").first()
+        if image is None:
+            return None
+        image.contextual_alt_text = image.title
+        image.decorative = False
+        return image
+
+    class Meta:
+        icon = "image"
+        label = "Image"
+        template = "blocks/image_block.html"
+        help_text = (
+            "Describe the image in the alt text for readers who cannot see it, "
+            "or tick 'decorative' if it adds nothing to the words."
+        )
+        description = "A picture from the image library, with alt text."
+
+
+class QuestionAnswerBlock(blocks.StructBlock):
+    """A question readers ask and its answer. A page's questions are also
+    given to search engines as a schema.org FAQPage (home/structured_data.py)."""
+
+    question = blocks.CharBlock(
+        max_length=200,
+        help_text="As a reader would ask it, for example "
+        "'Do you offer sliding-scale fees?'",
+    )
+    answer = blocks.RichTextBlock(features=PARAGRAPH_FEATURES)
+
+    class Meta:
+        icon = "help"
+        label = "Question and answer"
+        template = "blocks/question_answer_block.html"
+        help_text = "One question with its answer, for a FAQ."
+        description = "A question readers ask, with your answer."
+        preview_value = {
+            "question": "How long is a session?",
+            "answer": "<p>Sessions last 50 minutes.</p>",
+        }
+
+
+class InformationStreamBlock(blocks.StreamBlock):
+    """The body of an information page (about, fees, FAQ, privacy): the
+    article's text blocks, an image, and questions with their answers."""
+
+    heading = HeadingBlock(
+        help_text="A section heading, for example 'Insurance'.",
+        description="A section heading.",
+        preview_value="Fees and insurance",
+    )
+    paragraph = ParagraphBlock(
+        features=PARAGRAPH_FEATURES,
+        help_text="Text, lists and links.",
+        description="A paragraph of text.",
+        preview_value="<p>A first consultation is free of charge.</p>",
+    )
+    image = ArticleImageBlock()
+    question = QuestionAnswerBlock()
 
 
 class GettingHelpBlock(blocks.StructBlock):

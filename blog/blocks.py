@@ -1,11 +1,11 @@
 """The article body: its named parts plus a few general-purpose blocks."""
 
 from wagtail import blocks
-from wagtail.images.blocks import ImageBlock
 
 from base.blocks import (
     PARAGRAPH_FEATURES,
     AboutMeBlock,
+    ArticleImageBlock,
     GettingHelpBlock,
     HeadingBlock,
     ParagraphBlock,
@@ -32,30 +32,6 @@ class QuoteBlock(blocks.StructBlock):
             "am, then I can change.",
             "attribution": "Carl Rogers",
         }
-
-
-class ArticleImageBlock(ImageBlock):
-    """An image with alt text; the preview uses the library's newest image."""
-
-    def get_preview_value(self):
-        from wagtail.images import get_image_model
-
-        image = get_image_model().objects.order_by("-created_at").first()
-        if image is None:
-            return None
-        image.contextual_alt_text = image.title
-        image.decorative = False
-        return image
-
-    class Meta:
-        icon = "image"
-        label = "Image"
-        template = "blocks/image_block.html"
-        help_text = (
-            "Describe the image in the alt text for readers who cannot see it, "
-            "or tick 'decorative' if it adds nothing to the words."
-        )
-        description = "A picture from the image library, with alt text."
 
 
 class ArticleStreamBlock(blocks.StreamBlock):

@@ -34,6 +34,73 @@ VIGNETTES_INTRO = (
     "an idea from therapy at work in an invented life.</p>"
 )
 
+# Information pages (home.StandardPage): (type, value) blocks.
+FEES_PAGE = {
+    "title": "Fees",
+    "slug": "fees",
+    "body": [
+        (
+            "paragraph",
+            "<p>A first consultation of twenty minutes, by phone or video, is "
+            "free. It is a chance to ask questions and see whether we might "
+            "work well together.</p>",
+        ),
+        ("heading", "Sessions"),
+        (
+            "paragraph",
+            "<p>Individual sessions last 50 minutes and cost $180. Couples "
+            "sessions last 75 minutes and cost $240.</p>",
+        ),
+        (
+            "question",
+            {
+                "question": "Do you take insurance?",
+                "answer": "<p>I am out of network with every insurer. I give you "
+                "a monthly statement you can send to your plan for out-of-network "
+                "reimbursement.</p>",
+            },
+        ),
+        (
+            "question",
+            {
+                "question": "Do you offer a sliding scale?",
+                "answer": "<p>Yes, a few places each year are kept for people "
+                "who could not otherwise afford therapy. Ask about them when we "
+                "first speak.</p>",
+            },
+        ),
+        (
+            "question",
+            {
+                "question": "What if I need to cancel?",
+                "answer": "<p>Cancel at least 48 hours ahead and there is "
+                "nothing to pay.</p>",
+            },
+        ),
+    ],
+}
+
+PRIVACY_PAGE = {
+    "title": "Privacy",
+    "slug": "privacy",
+    "body": [
+        (
+            "paragraph",
+            "<p>This site keeps nothing about the people who read it. It "
+            "sets no cookies while you read, uses no analytics or advertising, "
+            "and loads nothing from any other company: no fonts, maps or "
+            "videos. No one, including me, can see who read which article.</p>",
+        ),
+        ("heading", "Email"),
+        (
+            "paragraph",
+            "<p>If you write to me, your message is kept only as long as we "
+            "need it to arrange a first conversation. Please do not send details "
+            "about your health by email: we will talk about that privately.</p>",
+        ),
+    ],
+}
+
 ABOUT_ME = {
     "name": "Dana Whitfield",
     "credentials": "LCSW",

@@ -98,3 +98,20 @@ def blog_posting(article, url, about, home_url, image_url=None):
             "author": person(about, home_url) if about else None,
         }
     )
+
+
+def faq_page(questions, url):
+    """An information page's questions and answers, as a FAQPage."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "FAQPage",
+        "url": url,
+        "mainEntity": [
+            {
+                "@type": "Question",
+                "name": qa["question"],
+                "acceptedAnswer": {"@type": "Answer", "text": str(qa["answer"])},
+            }
+            for qa in questions
+        ],
+    }

@@ -19,6 +19,7 @@ from wagtail.test.utils.form_data import rich_text
 
 from base.models import GettingHelpSettings, ReaderNoticeSettings, SharingSettings
 from blog.models import ArticlePage
+from home.models import StandardPage
 from tests.factories import (
     article_body,
     home_page,
@@ -64,6 +65,18 @@ def hostile_site(db):
     ReaderNoticeSettings.objects.update(crisis_notice=f"<p>Call 988</p>{ESCAPED}")
     make_blog_index()
     make_vignette_library()
+    fees = StandardPage(
+        title=f"Fees {PAYLOAD}",
+        slug="fees",
+        show_in_menus=True,
+        body=[
+            ("heading", f"Sessions {PAYLOAD}"),
+            ("paragraph", ESCAPED),
+            ("question", {"question": f"Cost {PAYLOAD}", "answer": ESCAPED}),
+        ],
+    )
+    home_page().add_child(instance=fees)
+    fees.save_revision().publish()
     body = article_body(about_me=about, intro=ESCAPED, conclusion=ESCAPED)
     body[1] = (
         "vignette",
@@ -111,6 +124,7 @@ def json_ld(html):
         "/blog/topics/",
         "/blog/silence/",
         "/vignettes/",
+        "/fees/",
         "/search/?q=silence",
         "/no-such-page/",
     ],
@@ -142,6 +156,8 @@ def test_json_ld_keeps_the_payload_as_data_and_cannot_be_closed(client, hostile_
     (graph,) = json_ld(home)
     names = {node.get("name") for node in graph["@graph"]}
     assert f"Robin {PAYLOAD}" in names
+    (faq,) = json_ld(client.get("/fees/").text)
+    assert faq["mainEntity"][0]["name"] == f"Cost {PAYLOAD}"
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from base.models import AboutMe, SharingSettings
 from base.text import first_sentences
 from blog.models import ArticlePage, BlogIndexPage
 from home import structured_data
-from home.models import HomePage
+from home.models import HomePage, StandardPage
 
 register = template.Library()
 
@@ -111,6 +111,10 @@ def page_meta(context):
         )
         meta["json_ld"] = structured_data.as_script(
             structured_data.blog_posting(page, url, about, root_url + "/", image_url)
+        )
+    elif isinstance(page, StandardPage) and page.questions:
+        meta["json_ld"] = structured_data.as_script(
+            structured_data.faq_page(page.questions, url)
         )
     elif isinstance(page, HomePage) and context.get("about_me"):
         about = context["about_me"]

@@ -27,6 +27,7 @@ READER_PAGES = [
     "/blog/fear-of-asking-for-help/",  # with a content note
     "/vignettes/",
     "/vignettes/?kind=real",  # the message for a bad filter
+    "/fees/",  # an information page with questions and answers
     "/search/?q=anxiety",
     "/search/?q=" + "x" * 201,  # the message for a long query
     "/no-such-page/",

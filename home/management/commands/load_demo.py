@@ -22,6 +22,7 @@ from wagtail.models import Site
 from base.models import AboutMe, SharingSettings
 from blog.models import ArticlePage, ArticleRelatedPage, BlogIndexPage
 from home import demo_content as demo
+from home.models import StandardPage
 from vignettes.blocks import DEFAULT_DISCLAIMER
 from vignettes.models import VignetteIndexPage
 
@@ -62,6 +63,8 @@ class Command(BaseCommand):
                 slug="vignettes",
                 intro=demo.VIGNETTES_INTRO,
             )
+            for page in (demo.FEES_PAGE, demo.PRIVACY_PAGE):
+                self.load_information_page(home, **page)
             self.load_importers()
         self.stdout.write(f"Demo content ready: {created} new article(s).")
         self.load_admin()
@@ -125,6 +128,13 @@ class Command(BaseCommand):
             home.add_child(instance=page)
             page.save_revision().publish()
         return page
+
+    def load_information_page(self, home, slug, **fields):
+        """An information page, listed in the site menu, if missing."""
+        if not StandardPage.objects.child_of(home).filter(slug=slug).exists():
+            page = StandardPage(slug=slug, show_in_menus=True, **fields)
+            home.add_child(instance=page)
+            page.save_revision().publish()
 
     def load_articles(self, blog, about_me):
         """Create missing articles as drafts first, so that every cross-link
