@@ -22,6 +22,7 @@ trap 'kill "$SERVER" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 export DJANGO_SETTINGS_MODULE=cms.settings.production
 export VAR_DIR="$WORK" SECRET_KEY="load-test-only-$(head -c 24 /dev/urandom | base64)"
 export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false
+export FIELD_ENCRYPTION_KEY="$(python3 -c 'import base64, os; print(base64.urlsafe_b64encode(os.urandom(32)).decode())')"
 export WAGTAILADMIN_BASE_URL="http://127.0.0.1:$PORT"
 export HOST=127.0.0.1 PORT WEB_CONCURRENCY=2 GUNICORN_ACCESS_LOG=
 unset DATABASE_URL REDIS_URL

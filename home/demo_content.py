@@ -91,14 +91,31 @@ PRIVACY_PAGE = {
             "and loads nothing from any other company: no fonts, maps or "
             "videos. No one, including me, can see who read which article.</p>",
         ),
-        ("heading", "Email"),
+        ("heading", "Consultation requests"),
         (
             "paragraph",
-            "<p>If you write to me, your message is kept only as long as we "
-            "need it to arrange a first conversation. Please do not send details "
-            "about your health by email: we will talk about that privately.</p>",
+            "<p>If you ask for a first consultation through this site's form, "
+            "what you send is stored encrypted, so that not even a copy of the "
+            "database shows who asked. Only I can read it, and it is deleted "
+            "{days} days after it arrives. The email that tells me a request "
+            "has come says nothing else: not your name, nor how to reach you.</p>",
+        ),
+        (
+            "paragraph",
+            "<p>The form asks only how to reach you and when. Please do not send "
+            "details about your health, by the form or by email: we will talk "
+            "about that privately.</p>",
         ),
     ],
+}
+
+CONSULTATION_PAGE = {
+    "title": "Ask for a consultation",
+    "slug": "consultation",
+    "intro": "<p>A first consultation is a free 20-minute call, by phone or "
+    "video, to talk about what brings you and whether we are a good fit. Leave "
+    "your first name and how to reach you, and I will get back to you.</p>",
+    "reply_time": "within two working days",
 }
 
 ABOUT_ME = {

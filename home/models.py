@@ -17,6 +17,7 @@ class HomePage(IndexPage):
         "blog.BlogIndexPage",
         "vignettes.VignetteIndexPage",
         "home.StandardPage",
+        "consultations.ConsultationPage",
     ]
     max_count = 1
 

@@ -101,6 +101,7 @@ def proxied_site(folder):
         "ALLOWED_HOSTS": HOST,
         "SECURE_PROXY_SSL_HEADER": "X-Forwarded-Proto",
         "TRUSTED_PROXY_IPS": "127.0.0.1",
+        "FIELD_ENCRYPTION_KEY": "bmdpbngtdGVzdC1vbmx5LWZpZWxkLWtleS0wMTIzNDU=",
         "VAR_DIR": str(folder / "var"),
         "HOST": "127.0.0.1",
         "PORT": str(gunicorn_port),

@@ -16,6 +16,7 @@ from wagtail.search.backends import get_search_backend
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "k" * 30 + "-production-test-key-0123456789abcdefghij"
+FIELD_KEY = "cHJvZHVjdGlvbi10ZXN0LW9ubHktZmllbGQta2V5LTA="
 SHOW_SETTINGS = """
 import json, django
 from django.conf import settings
@@ -47,6 +48,7 @@ def run(args, tmp_path, **env):
             "PATH": os.environ["PATH"],
             "DJANGO_SETTINGS_MODULE": "cms.settings.production",
             "VAR_DIR": str(tmp_path),
+            "FIELD_ENCRYPTION_KEY": FIELD_KEY,
             **env,
         },
         capture_output=True,

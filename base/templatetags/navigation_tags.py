@@ -1,4 +1,5 @@
 from django import template
+from django.apps import apps
 from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import (
     routablepageurl,
 )
@@ -19,6 +20,18 @@ def site_root(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     return site.root_page if site else None
+
+
+@register.simple_tag(takes_context=True)
+def consultation_page(context):
+    """The site's live consultation page, where "get in touch" links lead
+    when there is one. Looked up by name: the consultations app sits above
+    this one."""
+    root = site_root(context)
+    if root is None:
+        return None
+    model = apps.get_model("consultations", "ConsultationPage")
+    return model.objects.live().public().descendant_of(root).first()
 
 
 @register.inclusion_tag("includes/site_navigation.html", takes_context=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import dj_database_url
 import environ
+from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -17,6 +18,7 @@ INSTALLED_APPS = [
     "home",
     "blog",
     "blog.importing",
+    "consultations",
     "vignettes",
     "base",
     "wagtail.contrib.routable_page",
@@ -384,6 +386,31 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Without email, "Forgot password?" says so rather than pretending to send.
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cms.forms.PasswordResetForm"
+
+# Consultation requests (consultations/): sealed with these Fernet keys,
+# comma-separated, the first sealing and any opening (consultations/crypto.py).
+# Development makes one in VAR_DIR; production refuses to start without one.
+FIELD_ENCRYPTION_KEYS = [
+    key.strip()
+    for key in os.environ.get("FIELD_ENCRYPTION_KEY", "").split(",")
+    if key.strip()
+]
+for _key in FIELD_ENCRYPTION_KEYS:
+    try:
+        Fernet(_key)
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            "FIELD_ENCRYPTION_KEY holds something that is not a Fernet key: each "
+            "key is 44 characters, as Fernet.generate_key() makes them."
+        ) from exc
+# Requests are deleted this many days after they arrive
+# (`manage.py purge_consultation_requests`).
+CONSULTATION_RETENTION_DAYS = int(os.environ.get("CONSULTATION_RETENTION_DAYS", "30"))
+# Requests one client address may send in an hour.
+CONSULTATION_RATE_LIMIT = int(os.environ.get("CONSULTATION_RATE_LIMIT", "5"))
+# The CSRF cookie, which only the consultation form sets for readers, is
+# never sent with a request from another site.
+CSRF_COOKIE_SAMESITE = "Strict"
 
 # Backups keep times to the microsecond (home/serializers.py).
 SERIALIZATION_MODULES = {"backup_json": "home.serializers"}

@@ -2,6 +2,8 @@
 
 import os
 
+from cryptography.fernet import Fernet
+
 from .base import *  # noqa: F403
 
 DEBUG = True
@@ -13,3 +15,12 @@ if not EMAIL_URL:  # noqa: F405  (mail is printed unless it is set up)
 # or fragments stored before the change: both are off unless asked for.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "0"))
+
+if not FIELD_ENCRYPTION_KEYS:  # noqa: F405
+    # A key of this machine's own, made once and kept beside the database.
+    _key_file = VAR_DIR / "field-encryption.key"  # noqa: F405
+    if not _key_file.exists():
+        _key_file.parent.mkdir(parents=True, exist_ok=True)
+        _key_file.write_bytes(Fernet.generate_key())
+        _key_file.chmod(0o600)
+    FIELD_ENCRYPTION_KEYS = [_key_file.read_text().strip()]

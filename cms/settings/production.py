@@ -34,6 +34,14 @@ except KeyError as exc:
         "from `python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
     ) from exc
 
+if not FIELD_ENCRYPTION_KEYS:  # noqa: F405
+    raise ImproperlyConfigured(
+        "Set FIELD_ENCRYPTION_KEY in the environment: consultation requests are "
+        "stored encrypted with it. Make one with `python -c 'from "
+        "cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'` "
+        "and keep a copy with your backups: they cannot be read without it."
+    )
+
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 

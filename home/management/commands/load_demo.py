@@ -21,6 +21,7 @@ from wagtail.models import Site
 
 from base.models import AboutMe, SharingSettings
 from blog.models import ArticlePage, ArticleRelatedPage, BlogIndexPage
+from consultations.models import ConsultationPage
 from home import demo_content as demo
 from home.models import StandardPage
 from vignettes.blocks import DEFAULT_DISCLAIMER
@@ -65,6 +66,10 @@ class Command(BaseCommand):
             )
             for page in (demo.FEES_PAGE, demo.PRIVACY_PAGE):
                 self.load_information_page(home, **page)
+            if not ConsultationPage.objects.exists():
+                page = ConsultationPage(**demo.CONSULTATION_PAGE, show_in_menus=True)
+                home.add_child(instance=page)
+                page.save_revision().publish()
             self.load_importers()
         self.stdout.write(f"Demo content ready: {created} new article(s).")
         self.load_admin()
@@ -129,10 +134,15 @@ class Command(BaseCommand):
             page.save_revision().publish()
         return page
 
-    def load_information_page(self, home, slug, **fields):
+    def load_information_page(self, home, slug, title, body):
         """An information page, listed in the site menu, if missing."""
         if not StandardPage.objects.child_of(home).filter(slug=slug).exists():
-            page = StandardPage(slug=slug, show_in_menus=True, **fields)
+            days = settings.CONSULTATION_RETENTION_DAYS
+            body = [
+                (kind, value.format(days=days) if isinstance(value, str) else value)
+                for kind, value in body
+            ]
+            page = StandardPage(slug=slug, title=title, body=body, show_in_menus=True)
             home.add_child(instance=page)
             page.save_revision().publish()
 

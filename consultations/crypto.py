@@ -1,0 +1,39 @@
+"""What a reader sends is sealed with Fernet before it reaches the database,
+so neither a dump nor a backup shows who asked for therapy.
+
+FIELD_ENCRYPTION_KEY holds one key or several, comma-separated: the first
+seals, any of them opens (MultiFernet), so a new key can be put first while
+the old one still opens what it sealed (README, "Configuration").
+"""
+
+import json
+from functools import lru_cache
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.conf import settings
+
+__all__ = ["InvalidToken", "seal", "unseal"]
+
+
+@lru_cache(maxsize=4)
+def sealer(keys):
+    return MultiFernet([Fernet(key) for key in keys])
+
+
+def current():
+    return sealer(tuple(settings.FIELD_ENCRYPTION_KEYS))
+
+
+def seal(data):
+    """A dict of text as one token."""
+    return current().encrypt(json.dumps(data).encode()).decode()
+
+
+def unseal(token):
+    """The dict a token holds; InvalidToken if no key opens it."""
+    return json.loads(current().decrypt(token.encode()))
+
+
+def reseal(token):
+    """The same data under the first key (after a key is added)."""
+    return current().rotate(token.encode()).decode()

@@ -1,0 +1,202 @@
+"""Consultation requests: the page readers ask from, and what they send, kept
+sealed (consultations/crypto.py) and only for CONSULTATION_RETENTION_DAYS."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.functional import cached_property
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from consultations import limits
+from consultations.crypto import InvalidToken, seal, unseal
+from consultations.forms import APPOINTMENT_CHOICES, ConsultationForm
+from consultations.tasks import notify_new_request
+
+
+class ConsultationRequestQuerySet(models.QuerySet):
+    def expired(self, now=None):
+        days = settings.CONSULTATION_RETENTION_DAYS
+        return self.filter(
+            created_at__lt=(now or timezone.now()) - timedelta(days=days)
+        )
+
+
+class ConsultationRequest(models.Model):
+    """One reader's request. Everything they typed is in `sealed`; only when
+    it came, and whether it was answered, are stored as they are."""
+
+    created_at = models.DateTimeField("received", default=timezone.now, db_index=True)
+    sealed = models.TextField(editable=False)
+    # The form's one-time token: a request can be sent once.
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    answered = models.BooleanField(
+        default=False, help_text="Tick once you have replied to this request."
+    )
+
+    objects = ConsultationRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "consultation request"
+        # Readers add them; the admin only reads, marks answered and deletes.
+        default_permissions = ("view", "change", "delete")
+
+    def __str__(self):
+        # The audit log keeps this label: a date, never a name.
+        when = timezone.localtime(self.created_at)
+        return f"Request of {when:%B} {when.day}, {when:%Y, %H:%M}"
+
+    @classmethod
+    def store(cls, details, token):
+        return cls.objects.create(sealed=seal(details), token=token)
+
+    @cached_property
+    def details(self):
+        try:
+            return unseal(self.sealed)
+        except InvalidToken:
+            # Sealed with a key no longer in FIELD_ENCRYPTION_KEY.
+            return {}
+
+    @property
+    def readable(self):
+        return bool(self.details)
+
+    def detail(self, name):
+        return self.details.get(name, "") if self.readable else "(cannot be read)"
+
+    @property
+    def name(self):
+        return self.detail("name")
+
+    @property
+    def email(self):
+        return self.detail("email")
+
+    @property
+    def phone(self):
+        return self.detail("phone")
+
+    @property
+    def contact_times(self):
+        return self.detail("contact_times")
+
+    @property
+    def appointment(self):
+        value = self.detail("appointment")
+        return dict(APPOINTMENT_CHOICES).get(value, value)
+
+    @property
+    def notes(self):
+        return self.detail("notes")
+
+
+class RecentRequest(models.Model):
+    """When a client address last sent requests, for the hourly limit: the
+    address itself is never stored, only a keyed hash of it, for an hour."""
+
+    client = models.CharField(max_length=64, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self):
+        return f"Request from {self.client[:8]}… at {self.created_at:%H:%M}"
+
+    @classmethod
+    def over_limit(cls, request):
+        since = timezone.now() - limits.WINDOW
+        cls.objects.filter(created_at__lt=since).delete()
+        sent = cls.objects.filter(client=limits.client_key(request))
+        return sent.count() >= settings.CONSULTATION_RATE_LIMIT
+
+    @classmethod
+    def record(cls, request):
+        cls.objects.create(client=limits.client_key(request))
+
+
+class ConsultationPage(RoutablePageMixin, Page):
+    """The form a reader asks for a first consultation with. What they send
+    is stored encrypted, and the therapist is emailed only that a request
+    arrived, never what it says."""
+
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="Words above the form, for example what a first consultation is.",
+    )
+    reply_time = models.CharField(
+        max_length=100,
+        default="within two working days",
+        help_text="When readers hear back, shown once they have sent the form: "
+        "'I will reply ...'.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("reply_time"),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "consultation page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["retention_days"] = settings.CONSULTATION_RETENTION_DAYS
+        context["privacy_page"] = (
+            self.get_siblings().live().public().filter(slug="privacy").first()
+        )
+        return context
+
+    def private(self, response):
+        """Its pages carry the reader's CSRF cookie or answer: never stored
+        by the page cache, a CDN or the browser."""
+        patch_cache_control(response, private=True, no_store=True, max_age=0)
+        return response
+
+    @path("")
+    def form_view(self, request):
+        form, status = ConsultationForm(), 200
+        if request.method == "POST":
+            form = ConsultationForm(request.POST)
+            if RecentRequest.over_limit(request):
+                # Nothing is checked or kept; what they typed stays on the page.
+                form.too_many, status = True, 429
+            elif form.is_valid() and self.accept(request, form):
+                thanks = self.get_url(request) + self.reverse_subpage("thanks")
+                return self.private(redirect(thanks))
+        response = self.render(
+            request,
+            context_overrides={"form": form},
+        )
+        response.status_code = status
+        return self.private(response)
+
+    def accept(self, request, form):
+        """Store a valid request, once, and have the therapist told of it. A
+        honeypot catch is counted but neither stored nor told."""
+        try:
+            with transaction.atomic():
+                RecentRequest.record(request)
+                if not form.is_spam:
+                    stored = ConsultationRequest.store(form.details, form.token_key)
+                    transaction.on_commit(lambda: notify_new_request.enqueue(stored.pk))
+        except IntegrityError:
+            form.add_error(None, form.ALREADY_SENT)
+            return False
+        return True
+
+    @path("thanks/")
+    def thanks(self, request):
+        return self.private(
+            self.render(request, template="consultations/consultation_thanks.html")
+        )
