@@ -25,6 +25,8 @@ EXCLUDED_MODELS = [
     # exports live outside the media the archive keeps.
     "django_tasks_database",
     "importing",
+    # The hourly request limit's hashed addresses, gone within the hour.
+    "consultations.recentrequest",
 ]
 
 

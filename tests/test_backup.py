@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from cryptography.fernet import Fernet
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
@@ -22,6 +23,7 @@ from wagtail.models import Page, Revision
 
 from base.models import AboutMe, GettingHelpSettings, ReaderNoticeSettings
 from blog.models import ArticlePage, ArticleRelatedPage
+from consultations.models import ConsultationRequest
 from vignettes.models import Vignette
 
 # Restoring flushes and reloads the whole database, commits included, so these
@@ -270,3 +272,24 @@ def test_a_backup_made_before_the_shared_base_restores(demo_site, tmp_path, clie
     article = ArticlePage.objects.live().first()
     html = client.get(article.url).text
     assert about.phone in html and about.name in html
+
+
+def test_consultation_requests_are_archived_sealed_and_need_the_same_key(
+    demo_site, tmp_path, settings
+):
+    ConsultationRequest.store(
+        {"name": "Philippa", "email": "philippa.quill@example.org"}, token="t"
+    )
+    call_command("backup", output_dir=tmp_path, stdout=io.StringIO())
+    (archive,) = tmp_path.glob("backup-*.tar.gz")
+    with tarfile.open(archive) as tar:
+        data = tar.extractfile("data.json").read().decode()
+    assert "consultations.consultationrequest" in data
+    assert "Philippa" not in data and "philippa.quill" not in data
+
+    call_command("flush", interactive=False, verbosity=0)
+    call_command("restore", str(archive), stdout=io.StringIO())
+    assert ConsultationRequest.objects.get().name == "Philippa"
+    # Restored where the key is another, the requests cannot be read.
+    settings.FIELD_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
+    assert ConsultationRequest.objects.get().name == "(cannot be read)"

@@ -249,3 +249,21 @@ def test_search_uses_the_databases_own_full_text_search():
     backend = type(get_search_backend()).__module__
     expected = {"postgresql": "postgres", "sqlite": "sqlite"}[connection.vendor]
     assert backend.split(".")[-2] == expected
+
+
+def test_refuses_to_start_without_a_field_encryption_key(tmp_path):
+    result = run(
+        ["-c", SHOW_SETTINGS], tmp_path, SECRET_KEY=SECRET, FIELD_ENCRYPTION_KEY=""
+    )
+    assert result.returncode != 0
+    assert "Set FIELD_ENCRYPTION_KEY" in result.stderr
+    assert "Fernet.generate_key()" in result.stderr
+
+
+def test_a_field_encryption_key_that_is_not_one_stops_the_site(tmp_path):
+    result = run(
+        ["-c", SHOW_SETTINGS], tmp_path, SECRET_KEY=SECRET,
+        FIELD_ENCRYPTION_KEY="not-a-key",
+    )  # fmt: skip
+    assert result.returncode != 0
+    assert "is not a Fernet key" in result.stderr
