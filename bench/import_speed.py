@@ -79,21 +79,18 @@ class Site:
     def __init__(self, workdir, admin=False, database_url=None):
         """Production settings, as the worker runs deployed; SQLite unless a
         database URL is given."""
-        self.env = (
-            {
-                key: value
-                for key, value in os.environ.items()
-                if key not in {"DATABASE_URL", "REDIS_URL"}
-            }
-            | {
-                "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-                "VAR_DIR": str(workdir),
-                "SECRET_KEY": "bench-only-" + "x" * 50,
-                "FIELD_ENCRYPTION_KEY": "YmVuY2gtb25seS1maWVsZC1lbmNyeXB0aW9uLWtleSE=",
-                "ALLOWED_HOSTS": "127.0.0.1,localhost",
-                "SECURE_SSL_REDIRECT": "false",
-            }
-        )
+        self.env = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in {"DATABASE_URL", "REDIS_URL"}
+        } | {
+            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+            "VAR_DIR": str(workdir),
+            "SECRET_KEY": "bench-only-" + "x" * 50,
+            "FIELD_ENCRYPTION_KEY": "YmVuY2gtb25seS1maWVsZC1lbmNyeXB0aW9uLWtleSE=",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SECURE_SSL_REDIRECT": "false",
+        }
         if database_url:
             self.env["DATABASE_URL"] = database_url
         self.manage(["migrate", "-v0"])
