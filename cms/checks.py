@@ -29,7 +29,8 @@ def email_configured(app_configs, **kwargs):
         return [
             Warning(
                 "Email is not set up: password resets and workflow "
-                "notifications cannot be sent.",
+                "notifications cannot be sent, nor the notice that a "
+                "consultation request arrived.",
                 hint="Set EMAIL_URL, for example "
                 "smtp+tls://user:password@smtp.example.org:587, and "
                 "DEFAULT_FROM_EMAIL (README, Configuration).",
