@@ -4,6 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from blog.models import ArticlePage, BlogIndexPage
+from consultations.models import ConsultationPage
 from home.models import HomePage, StandardPage
 from tests.factories import (
     make_about_me,
@@ -19,7 +20,8 @@ class PageTypeRulesTests(WagtailPageTestCase):
     def test_home_page_sits_at_the_root_and_holds_the_blog_library_and_pages(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
-            HomePage, {BlogIndexPage, VignetteIndexPage, StandardPage}
+            HomePage,
+            {BlogIndexPage, VignetteIndexPage, StandardPage, ConsultationPage},
         )
 
     def test_vignette_library_sits_under_home_once_and_has_no_children(self):

@@ -1,10 +1,12 @@
 from django import template
 from django.apps import apps
+from django.conf import settings
 from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import (
     routablepageurl,
 )
 from wagtail.models import Site
 
+from base.cache import content_cache
 from base.pagination import page_query
 
 register = template.Library()
@@ -23,15 +25,23 @@ def site_root(context):
 
 
 @register.simple_tag(takes_context=True)
-def consultation_page(context):
-    """The site's live consultation page, where "get in touch" links lead
-    when there is one. Looked up by name: the consultations app sits above
-    this one."""
+def consultation_url(context):
+    """Where "get in touch" links lead: the site's live consultation page,
+    or "" when there is none. Looked up by name, since the consultations app
+    sits above this one, and kept in the content cache, which any publish
+    clears."""
     root = site_root(context)
     if root is None:
-        return None
-    model = apps.get_model("consultations", "ConsultationPage")
-    return model.objects.live().public().descendant_of(root).first()
+        return ""
+
+    def find():
+        model = apps.get_model("consultations", "ConsultationPage")
+        page = model.objects.live().public().descendant_of(root).first()
+        return page.get_url(context.get("request")) if page else ""
+
+    return content_cache().get_or_set(
+        f"consultation-url:{root.pk}", find, settings.FRAGMENT_CACHE_SECONDS
+    )
 
 
 @register.inclusion_tag("includes/site_navigation.html", takes_context=True)

@@ -385,7 +385,8 @@ EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # Without email, "Forgot password?" says so rather than pretending to send.
-WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cms.forms.PasswordResetForm"  # nosec B105: a class path
+# (bandit: a class path, not a password.)
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cms.forms.PasswordResetForm"  # nosec B105
 
 # Consultation requests (consultations/): sealed with these Fernet keys,
 # comma-separated, the first sealing and any opening (consultations/crypto.py).
