@@ -60,7 +60,7 @@ MAX_COLD_QUERIES = {
     "vignettes by topic and kind": 19,
     "search": 16,
     "search within a topic": 16,
-    "feed": 44,
+    "feed": 46,
     "sitemap": 5,
     "sitemap pages": 16,
 }
