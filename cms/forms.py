@@ -1,16 +1,16 @@
 """The admin's "Forgot password?" form, refusing at once when the site has
 no email to send the link with."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import get_connection
 from wagtail.admin.forms.auth import PasswordResetForm as WagtailPasswordResetForm
 
-UNCONFIGURED = "cms.mail.UnconfiguredEmailBackend"
+from cms.mail import UnconfiguredEmailBackend
 
 
 class PasswordResetForm(WagtailPasswordResetForm):
     def clean(self):
-        if settings.EMAIL_BACKEND == UNCONFIGURED:
+        if isinstance(get_connection(), UnconfiguredEmailBackend):
             raise ValidationError(
                 "This site cannot send email yet, so no reset link can be sent. "
                 "Whoever looks after the site can set up email (EMAIL_URL), or "

@@ -32,8 +32,3 @@ def seal(data):
 def unseal(token):
     """The dict a token holds; InvalidToken if no key opens it."""
     return json.loads(current().decrypt(token.encode()))
-
-
-def reseal(token):
-    """The same data under the first key (after a key is added)."""
-    return current().rotate(token.encode()).decode()

@@ -20,6 +20,16 @@ from consultations.forms import APPOINTMENT_CHOICES, ConsultationForm
 from consultations.tasks import notify_new_request
 
 
+class Detail:
+    """One of the things the reader typed, read from the sealed details."""
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, request, owner=None):
+        return self if request is None else request.detail(self.name)
+
+
 class ConsultationRequestQuerySet(models.QuerySet):
     def expired(self, now=None):
         days = settings.CONSULTATION_RETENTION_DAYS
@@ -65,37 +75,19 @@ class ConsultationRequest(models.Model):
             # Sealed with a key no longer in FIELD_ENCRYPTION_KEY.
             return {}
 
-    @property
-    def readable(self):
-        return bool(self.details)
-
     def detail(self, name):
-        return self.details.get(name, "") if self.readable else "(cannot be read)"
+        return self.details.get(name, "") if self.details else "(cannot be read)"
 
-    @property
-    def name(self):
-        return self.detail("name")
-
-    @property
-    def email(self):
-        return self.detail("email")
-
-    @property
-    def phone(self):
-        return self.detail("phone")
-
-    @property
-    def contact_times(self):
-        return self.detail("contact_times")
+    name = Detail()
+    email = Detail()
+    phone = Detail()
+    contact_times = Detail()
+    notes = Detail()
 
     @property
     def appointment(self):
         value = self.detail("appointment")
         return dict(APPOINTMENT_CHOICES).get(value, value)
-
-    @property
-    def notes(self):
-        return self.detail("notes")
 
 
 class RecentRequest(models.Model):
@@ -165,8 +157,10 @@ class ConsultationPage(RoutablePageMixin, Page):
 
     @path("")
     def form_view(self, request):
-        form, status = ConsultationForm(), 200
-        if request.method == "POST":
+        status = 200
+        if request.method != "POST":
+            form = ConsultationForm()
+        else:
             form = ConsultationForm(request.POST)
             if RecentRequest.over_limit(request):
                 # Nothing is checked or kept; what they typed stays on the page.
@@ -174,10 +168,7 @@ class ConsultationPage(RoutablePageMixin, Page):
             elif form.is_valid() and self.accept(request, form):
                 thanks = self.get_url(request) + self.reverse_subpage("thanks")
                 return self.private(redirect(thanks))
-        response = self.render(
-            request,
-            context_overrides={"form": form},
-        )
+        response = self.render(request, context_overrides={"form": form})
         response.status_code = status
         return self.private(response)
 
