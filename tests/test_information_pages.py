@@ -100,6 +100,8 @@ class StandardPageTests(WagtailPageTestCase):
         assert page.body[2].value.contextual_alt_text == "A quiet room"
         assert page.body[3].value["question"] == "Online?"
         assert "Yes, by video." in page.body[3].value["answer"].source
+        html = self.client.get(page.url).text
+        assert '<figure class="image">' in html and 'alt="A quiet room"' in html
 
 
 @pytest.mark.django_db
@@ -154,4 +156,5 @@ def test_load_demo_adds_fees_and_privacy_to_the_menu(client, monkeypatch):
     privacy = client.get("/privacy/").text
     assert "keeps nothing about the people who read it" in privacy
     assert "sets no cookies" in privacy
+    assert "deleted 30 days after it arrives" in privacy
     assert '<a href="/fees/">Fees</a>' in client.get("/").text

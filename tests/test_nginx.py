@@ -186,10 +186,11 @@ class Visitor:
     def get(self, path, **kwargs):
         return self.request("GET", path, **kwargs)
 
-    def post(self, path, fields=None, body=None, content_type=None):
+    def post(self, path, fields=None, body=None, content_type=None, headers=()):
         """A form post as a browser makes it: the page's CSRF token, and the
-        page itself as the Referer."""
-        _, page = self.get(path)
+        page itself as the Referer. `headers` go with both requests."""
+        headers = dict(headers)
+        _, page = self.get(path, headers=headers)
         (token,) = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
         if body is None:
             body = urlencode({"csrfmiddlewaretoken": token, **fields}).encode()
@@ -198,20 +199,16 @@ class Visitor:
             body = body(token)
         return self.request(
             "POST", path, body=body,
-            headers={"Content-Type": content_type, "Referer": f"https://{HOST}{path}"},
+            headers={"Content-Type": content_type,
+                     "Referer": f"https://{HOST}{path}", **headers},
         )  # fmt: skip
 
     def sign_in(self, password, spoofed=None):
-        headers = {"X-Forwarded-For": spoofed} if spoofed else {}
-        _, page = self.get("/admin/login/", headers=headers)
-        (token,) = re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
-        response, _ = self.request(
-            "POST", "/admin/login/",
-            body=urlencode({"csrfmiddlewaretoken": token, "username": "editor",
-                            "password": password}).encode(),
-            headers={"Content-Type": "application/x-www-form-urlencoded",
-                     "Referer": f"https://{HOST}/admin/login/", **headers},
-        )  # fmt: skip
+        response, _ = self.post(
+            "/admin/login/",
+            {"username": "editor", "password": password},
+            headers={"X-Forwarded-For": spoofed} if spoofed else {},
+        )
         return response.status
 
 
