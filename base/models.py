@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.html import strip_tags
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
@@ -284,3 +285,21 @@ class ReaderNoticeSettings(BaseGenericSetting):
         }
         if errors:
             raise ValidationError(errors)
+
+
+class RecentSubmission(models.Model):
+    """A reader's form sent from one client address, for the hourly limits
+    (base/limits.py): the address is never stored, only a keyed hash of it,
+    and only for the hour."""
+
+    form = models.CharField(max_length=30)
+    client = models.CharField(max_length=64)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["form", "client"], name="recent_submission_client")
+        ]
+
+    def __str__(self):
+        return f"{self.form} from {self.client[:8]}… at {self.created_at:%H:%M}"

@@ -1,5 +1,5 @@
 """Consultation requests: the page readers ask from, and what they send, kept
-sealed (consultations/crypto.py) and only for CONSULTATION_RETENTION_DAYS."""
+sealed (base/crypto.py) and only for CONSULTATION_RETENTION_DAYS."""
 
 from datetime import timedelta
 
@@ -14,10 +14,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from consultations import limits
-from consultations.crypto import InvalidToken, seal, unseal
+from base import limits
+from base.crypto import InvalidToken, seal, unseal
 from consultations.forms import APPOINTMENT_CHOICES, ConsultationForm
 from consultations.tasks import notify_new_request
+
+FORM = "consultation"
 
 
 class Detail:
@@ -90,28 +92,6 @@ class ConsultationRequest(models.Model):
         return dict(APPOINTMENT_CHOICES).get(value, value)
 
 
-class RecentRequest(models.Model):
-    """When a client address last sent requests, for the hourly limit: the
-    address itself is never stored, only a keyed hash of it, for an hour."""
-
-    client = models.CharField(max_length=64, db_index=True)
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    def __str__(self):
-        return f"Request from {self.client[:8]}… at {self.created_at:%H:%M}"
-
-    @classmethod
-    def over_limit(cls, request):
-        since = timezone.now() - limits.WINDOW
-        cls.objects.filter(created_at__lt=since).delete()
-        sent = cls.objects.filter(client=limits.client_key(request))
-        return sent.count() >= settings.CONSULTATION_RATE_LIMIT
-
-    @classmethod
-    def record(cls, request):
-        cls.objects.create(client=limits.client_key(request))
-
-
 class ConsultationPage(RoutablePageMixin, Page):
     """The form a reader asks for a first consultation with. What they send
     is stored encrypted, and the therapist is emailed only that a request
@@ -162,7 +142,7 @@ class ConsultationPage(RoutablePageMixin, Page):
             form = ConsultationForm()
         else:
             form = ConsultationForm(request.POST)
-            if RecentRequest.over_limit(request):
+            if limits.over_limit(request, FORM, settings.CONSULTATION_RATE_LIMIT):
                 # Nothing is checked or kept; what they typed stays on the page.
                 form.too_many, status = True, 429
             elif form.is_valid() and self.accept(request, form):
@@ -177,7 +157,7 @@ class ConsultationPage(RoutablePageMixin, Page):
         honeypot catch is counted but neither stored nor told."""
         try:
             with transaction.atomic():
-                RecentRequest.record(request)
+                limits.record(request, FORM)
                 if not form.is_spam:
                     stored = ConsultationRequest.store(form.details, form.token_key)
                     transaction.on_commit(lambda: notify_new_request.enqueue(stored.pk))

@@ -26,7 +26,7 @@ EXCLUDED_MODELS = [
     "django_tasks_database",
     "importing",
     # The hourly request limit's hashed addresses, gone within the hour.
-    "consultations.recentrequest",
+    "base.recentsubmission",
 ]
 
 

@@ -19,8 +19,9 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 from wagtail.test.utils import WagtailPageTestCase
 
+from base.models import RecentSubmission
 from consultations.forms import SALT
-from consultations.models import ConsultationPage, ConsultationRequest, RecentRequest
+from consultations.models import ConsultationPage, ConsultationRequest
 from home.models import HomePage
 from tests.factories import (
     article_body,
@@ -223,7 +224,7 @@ class TestSpam:
         assert ConsultationRequest.objects.count() == 5
         # Another address is not held back, and an hour later neither is this.
         assert send(client, address="203.0.113.77").status_code == 302
-        RecentRequest.objects.update(created_at=timezone.now() - timedelta(hours=2))
+        RecentSubmission.objects.update(created_at=timezone.now() - timedelta(hours=2))
         assert send(client).status_code == 302
 
     @override_settings(TRUSTED_PROXY_IPS=["127.0.0.1"])
@@ -245,7 +246,7 @@ class TestSpam:
     def test_the_address_itself_is_never_stored(self, client, page):
         send(client, address="203.0.113.99")
         with connection.cursor() as cursor:
-            cursor.execute("SELECT client FROM consultations_recentrequest")
+            cursor.execute("SELECT client FROM base_recentsubmission")
             (stored,) = cursor.fetchone()
         assert "203.0.113.99" not in stored and len(stored) == 64
 

@@ -388,8 +388,9 @@ SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 # (bandit: a class path, not a password.)
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cms.forms.PasswordResetForm"  # nosec B105
 
-# Consultation requests (consultations/): sealed with these Fernet keys,
-# comma-separated, the first sealing and any opening (consultations/crypto.py).
+# What readers send (consultation requests, subscribers' addresses) is sealed
+# with these Fernet keys, comma-separated, the first sealing and any opening
+# (base/crypto.py).
 # Development makes one in VAR_DIR; production refuses to start without one.
 FIELD_ENCRYPTION_KEYS = [
     key.strip()

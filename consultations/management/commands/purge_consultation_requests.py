@@ -3,10 +3,9 @@ daily, like publish_scheduled (README, "Consultation requests")."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
-from consultations.limits import WINDOW
-from consultations.models import ConsultationRequest, RecentRequest
+from base.limits import forget_expired
+from consultations.models import ConsultationRequest
 
 
 class Command(BaseCommand):
@@ -14,7 +13,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         deleted, _ = ConsultationRequest.objects.expired().delete()
-        RecentRequest.objects.filter(created_at__lt=timezone.now() - WINDOW).delete()
+        forget_expired()
         days = settings.CONSULTATION_RETENTION_DAYS
         self.stdout.write(
             f"Deleted {deleted} consultation request{'s' * (deleted != 1)} "
