@@ -29,6 +29,7 @@ from blog.feeds import ArticleFeed, AtomArticleFeed
 from blog.forms import CONTENT_NOTE_CHOICES, ArticlePageForm
 from blog.related import MAX_RELATED, NEWEST_FIRST
 from blog.topics import topics_of
+from subscriptions.panels import SubscribersPanel
 from vignettes.panels import IdentifierWarningsPanel
 
 
@@ -277,6 +278,12 @@ class ArticlePage(Page):
         "redirects here; to change or remove that redirect, use Settings > "
         "Redirects.",
     )
+    email_subscribers = models.BooleanField(
+        "email it to subscribers",
+        default=True,
+        help_text="Send this article to subscribers when it is first published. "
+        "Later edits are never emailed.",
+    )
     import_key = models.CharField(
         max_length=500, blank=True, db_index=True, editable=False
     )
@@ -309,6 +316,10 @@ class ArticlePage(Page):
             label="Related article",
             max_num=MAX_RELATED,
             help_text="Articles to suggest at the end, in this order.",
+        ),
+        MultiFieldPanel(
+            [SubscribersPanel(), FieldPanel("email_subscribers")],
+            heading="Email to subscribers",
         ),
     ]
 

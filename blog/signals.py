@@ -1,5 +1,5 @@
 """Keep the search index, the vignette library and imported articles' old
-addresses in step with the articles.
+addresses in step with the articles, and email a new one to subscribers.
 
 Deleting an article needs no handler of its own: Wagtail unpublishes it
 first, and its library entries would go with it anyway (on_delete).
@@ -11,6 +11,7 @@ from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from blog.models import ArticlePage
+from subscriptions.tasks import queue_mailing
 from vignettes.models import Vignette, catalogue
 
 
@@ -21,8 +22,26 @@ def article_published(sender, instance, **kwargs):
     catalogue(instance)
     if instance.first_published_at == instance.last_published_at:
         # Its first publication: an imported article's old address now
-        # leads somewhere. Later ones leave the therapist's redirects be.
+        # leads somewhere, and subscribers hear of it. Later ones leave the
+        # therapist's redirects be, and are never emailed.
         instance.redirect_original_address()
+        if instance.email_subscribers:
+            email_subscribers(instance)
+
+
+def email_subscribers(article):
+    url = article.get_full_url()
+    if url is None:  # not under any site: nowhere to send readers
+        return
+    queue_mailing(
+        article,
+        title=article.title,
+        content_note=article.content_note,
+        summary=article.summary_text,
+        url=url,
+        site_url=article.get_site().root_url,
+        topic_ids=[topic.pk for topic in article.tags.all()],
+    )
 
 
 def article_unpublished(sender, instance, **kwargs):

@@ -14,6 +14,8 @@ from wagtail.models import Revision
 from blog.models import ArticlePage
 from blog.reports import LinksToUnpublishedPagesView
 from blog.rich_text import LivePageLinkHandler
+from blog.topics import topics_of
+from subscriptions.topics import HOOK as SUBSCRIPTION_TOPICS
 from vignettes.blocks import publish_problems
 from vignettes.identifiers import identifier_warnings
 
@@ -110,3 +112,9 @@ def warn_about_identifiers_on_publish(request, page):
         return
     for warning in identifier_warnings(page.body):
         messages.warning(request, warning)
+
+
+@hooks.register(SUBSCRIPTION_TOPICS)
+def article_topics():
+    """What readers may subscribe to: the topics of live, public articles."""
+    return topics_of(ArticlePage.objects.live().public())

@@ -26,6 +26,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search, name="search"),
+    path("subscriptions/", include("subscriptions.urls")),
     path(
         "sitemap.xml",
         sitemap_views.index,

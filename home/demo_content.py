@@ -118,6 +118,14 @@ CONSULTATION_PAGE = {
     "reply_time": "within two working days",
 }
 
+SUBSCRIBE_PAGE = {
+    "title": "Get new articles by email",
+    "slug": "subscribe",
+    "intro": "<p>I write a new article every month or so. Leave your address and "
+    "you will get one short email when it is published, with a link to read "
+    "it. You can choose topics, or get everything.</p>",
+}
+
 ABOUT_ME = {
     "name": "Dana Whitfield",
     "credentials": "LCSW",

@@ -18,6 +18,7 @@ class HomePage(IndexPage):
         "vignettes.VignetteIndexPage",
         "home.StandardPage",
         "consultations.ConsultationPage",
+        "subscriptions.SubscribePage",
     ]
     max_count = 1
 

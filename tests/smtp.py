@@ -8,12 +8,27 @@ from tests.servers import free_port
 
 
 class Mailbox:
-    """What the server received: each message parsed, with its envelope."""
+    """What the server received: each message parsed, with its envelope.
+
+    `refusals` maps an address to the reply refusing it ("550 ..."), and
+    `busy` is how many of the next messages get "451 Try again later".
+    """
 
     def __init__(self):
         self.messages = []
+        self.refusals = {}
+        self.busy = 0
+
+    async def handle_RCPT(self, server, session, envelope, address, options):  # noqa: N802
+        if address in self.refusals:
+            return self.refusals[address]
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook)
+        if self.busy:
+            self.busy -= 1
+            return "451 Try again later"
         message = message_from_bytes(envelope.content, policy=policy.default)
         self.messages.append((envelope.rcpt_tos, message))
         return "250 Message accepted"

@@ -160,8 +160,14 @@ class Importer:
             return None, resolver
         if created:
             # The body is given, so the editor's default body is never built.
+            # Old writing moved here is not news: subscribers are not emailed
+            # when it is published, unless the editor ticks the box.
             page = ArticlePage(
-                title=entry.title, slug=self.slug(entry.title), live=False, body=body
+                title=entry.title,
+                slug=self.slug(entry.title),
+                live=False,
+                body=body,
+                email_subscribers=False,
             )
         else:
             page = page.get_latest_revision_as_object()

@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "blog",
     "blog.importing",
     "consultations",
+    "subscriptions",
     "vignettes",
     "base",
     "wagtail.contrib.routable_page",
@@ -410,6 +411,16 @@ for _key in FIELD_ENCRYPTION_KEYS:
 CONSULTATION_RETENTION_DAYS = int(os.environ.get("CONSULTATION_RETENTION_DAYS", "30"))
 # Requests one client address may send in an hour.
 CONSULTATION_RATE_LIMIT = int(os.environ.get("CONSULTATION_RATE_LIMIT", "5"))
+# Subscribers (subscriptions/): one client address may ask this many times an
+# hour. A new article goes out EMAIL_BATCH_SIZE emails at a time,
+# EMAIL_BATCH_INTERVAL_SECONDS apart (set them to your mail provider's rate).
+# When the mail server fails, sending pauses EMAIL_RETRY_SECONDS, then twice
+# that, and so on, and stops after EMAIL_MAX_ATTEMPTS failures in a row.
+SUBSCRIPTION_RATE_LIMIT = int(os.environ.get("SUBSCRIPTION_RATE_LIMIT", "5"))
+EMAIL_BATCH_SIZE = int(os.environ.get("EMAIL_BATCH_SIZE", "50"))
+EMAIL_BATCH_INTERVAL_SECONDS = int(os.environ.get("EMAIL_BATCH_INTERVAL_SECONDS", "60"))
+EMAIL_RETRY_SECONDS = int(os.environ.get("EMAIL_RETRY_SECONDS", "60"))
+EMAIL_MAX_ATTEMPTS = int(os.environ.get("EMAIL_MAX_ATTEMPTS", "6"))
 # The CSRF cookie, which only the consultation form sets for readers, is
 # never sent with a request from another site.
 CSRF_COOKIE_SAMESITE = "Strict"

@@ -24,6 +24,10 @@ MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="cms-test-m
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The suite's own key (a Fernet key), never a deployed one.
 FIELD_ENCRYPTION_KEYS = ["dGVzdC1vbmx5LWZpZWxkLWVuY3J5cHRpb24ta2V5LTA="]
+# The worker sends an article's batches, and retries, one straight after
+# another: `db_worker --batch` finishes the whole send.
+EMAIL_BATCH_INTERVAL_SECONDS = 0
+EMAIL_RETRY_SECONDS = 0
 # Serve static files straight from the source folders: no collectstatic step.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True

@@ -24,6 +24,7 @@ from blog.models import ArticlePage, ArticleRelatedPage, BlogIndexPage
 from consultations.models import ConsultationPage
 from home import demo_content as demo
 from home.models import StandardPage
+from subscriptions.models import SubscribePage
 from vignettes.blocks import DEFAULT_DISCLAIMER
 from vignettes.models import VignetteIndexPage
 
@@ -68,6 +69,10 @@ class Command(BaseCommand):
                 self.load_information_page(home, **page)
             if not ConsultationPage.objects.exists():
                 page = ConsultationPage(**demo.CONSULTATION_PAGE, show_in_menus=True)
+                home.add_child(instance=page)
+                page.save_revision().publish()
+            if not SubscribePage.objects.exists():
+                page = SubscribePage(**demo.SUBSCRIBE_PAGE)
                 home.add_child(instance=page)
                 page.save_revision().publish()
             self.load_importers()
@@ -161,6 +166,8 @@ class Command(BaseCommand):
                 content_note_text=spec.get("content_note_text", ""),
                 body=[("intro", "".join(spec["intro"]))],
                 live=False,
+                # The demo's articles are not news to email anyone.
+                email_subscribers=False,
             )
             blog.add_child(instance=page)
             pages[spec["slug"]] = page

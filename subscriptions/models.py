@@ -1,0 +1,338 @@
+"""Readers who asked to be emailed new articles, and each article's sending.
+
+An address is sealed (base/crypto.py) and found again only through its keyed
+fingerprint. Nothing about a reader is kept beyond the address, the topics
+they chose and when they confirmed; no opens, no clicks. Unsubscribing
+deletes the row.
+"""
+
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, models, transaction
+from django.db.models import Count, Q
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.utils.functional import cached_property
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+from base import limits
+from base.crypto import InvalidToken, fingerprints, seal, unseal
+from subscriptions.forms import SubscribeForm
+
+FORM = "subscription"
+# A confirmation link works this long; an address never confirmed is
+# deleted after it (`manage.py purge_subscribers`).
+CONFIRM_WITHIN = timedelta(days=7)
+# At most one confirmation email an hour to one address, however often it
+# is typed into the form.
+ASK_AGAIN_AFTER = timedelta(hours=1)
+CONFIRM_SALT = "subscriptions.confirm"
+UNSUBSCRIBE_SALT = "subscriptions.unsubscribe"
+
+
+def new_key():
+    return secrets.token_urlsafe(24)
+
+
+def normalise(address):
+    """One mailbox, however it was typed: surrounding spaces and letter
+    case do not make a second subscriber."""
+    return address.strip().lower()
+
+
+class SubscriberQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(confirmed_at__isnull=False)
+
+    def with_address(self, address):
+        return self.filter(fingerprint__in=fingerprints(normalise(address)))
+
+    def unconfirmed_expired(self, now=None):
+        cutoff = (now or timezone.now()) - CONFIRM_WITHIN
+        return self.filter(confirmed_at__isnull=True, created_at__lt=cutoff)
+
+    def for_topics(self, topic_ids):
+        """Confirmed subscribers of an article with these topics: those of
+        every article and those of any one of its topics."""
+        wanted = Q(all_articles=True)
+        if topic_ids:
+            chosen = Subscriber.topics.through.objects.filter(tag_id__in=topic_ids)
+            wanted |= Q(pk__in=chosen.values("subscriber_id"))
+        return self.confirmed().filter(wanted)
+
+
+class Subscriber(models.Model):
+    sealed = models.TextField(editable=False)
+    fingerprint = models.CharField(max_length=64, unique=True, editable=False)
+    # Signed into the confirmation and unsubscribe links; never an address.
+    key = models.CharField(max_length=40, unique=True, default=new_key, editable=False)
+    all_articles = models.BooleanField(
+        default=True, help_text="Every new article, whatever its topics."
+    )
+    topics = models.ManyToManyField(
+        "taggit.Tag", blank=True, related_name="subscribers"
+    )
+    created_at = models.DateTimeField("asked", default=timezone.now, db_index=True)
+    confirmed_at = models.DateTimeField("confirmed", null=True, blank=True)
+    asked_at = models.DateTimeField(null=True, editable=False)
+
+    objects = SubscriberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        # Readers subscribe and unsubscribe; the admin only reads and deletes.
+        default_permissions = ("view", "delete")
+
+    def __str__(self):
+        # The audit log keeps this label: never the address.
+        return f"Subscriber since {timezone.localtime(self.created_at):%B %-d, %Y}"
+
+    @cached_property
+    def address(self):
+        try:
+            return unseal(self.sealed)["email"]
+        except InvalidToken:
+            # Sealed with a key no longer in FIELD_ENCRYPTION_KEY.
+            return "(cannot be read)"
+
+    @property
+    def confirmed(self):
+        return self.confirmed_at is not None
+
+    @classmethod
+    def ask(cls, address):
+        """The subscriber for this address, made if new, to send a
+        confirmation to; None when one was sent within the hour."""
+        address = normalise(address)
+        now = timezone.now()
+        subscriber = cls.objects.with_address(address).first()
+        if subscriber is None:
+            try:
+                with transaction.atomic():
+                    return cls.objects.create(
+                        sealed=seal({"email": address}),
+                        fingerprint=fingerprints(address)[0],
+                        asked_at=now,
+                    )
+            except IntegrityError:  # the same address, sent twice at once
+                return None
+        if subscriber.asked_at and subscriber.asked_at > now - ASK_AGAIN_AFTER:
+            return None
+        subscriber.asked_at = now
+        subscriber.save(update_fields=["asked_at"])
+        return subscriber
+
+    def confirmation_token(self, topic_slugs):
+        """The confirmation link's token: this subscriber and the topics they
+        chose this time, signed and dated."""
+        return signing.dumps(
+            {"key": self.key, "topics": topic_slugs}, salt=CONFIRM_SALT
+        )
+
+    @classmethod
+    def confirm(cls, token):
+        """Confirm the subscription a link's token asks for, with the topics
+        it names. Raises signing.SignatureExpired after CONFIRM_WITHIN,
+        signing.BadSignature for a changed link, and cls.DoesNotExist when
+        the subscriber has gone."""
+        data = signing.loads(
+            token, salt=CONFIRM_SALT, max_age=CONFIRM_WITHIN.total_seconds()
+        )
+        subscriber = cls.objects.get(key=data["key"])
+        subscriber.all_articles = not data["topics"]
+        subscriber.confirmed_at = subscriber.confirmed_at or timezone.now()
+        subscriber.save(update_fields=["all_articles", "confirmed_at"])
+        subscriber.topics.set(
+            cls.topics.field.related_model.objects.filter(slug__in=data["topics"])
+        )
+        return subscriber
+
+    @property
+    def unsubscribe_token(self):
+        """Never expires: an old email's link must still work."""
+        return signing.Signer(salt=UNSUBSCRIBE_SALT).sign(self.key)
+
+    @classmethod
+    def for_unsubscribe_token(cls, token):
+        """The subscriber, or None when already gone. Raises
+        signing.BadSignature for a link that was changed."""
+        key = signing.Signer(salt=UNSUBSCRIBE_SALT).unsign(token)
+        return cls.objects.filter(key=key).first()
+
+    @cached_property
+    def topic_names(self):
+        if self.all_articles:
+            return "All articles"
+        return ", ".join(topic.name for topic in self.topics.all())
+
+
+class Mailing(models.Model):
+    """One article's email to its subscribers: what it says, fixed when the
+    article was first published, and how far the sending got."""
+
+    QUEUED, SENDING, SENT, STOPPED = "queued", "sending", "sent", "stopped"
+    STATUSES = [
+        (QUEUED, "Queued"),
+        (SENDING, "Sending"),
+        (SENT, "Sent"),
+        (STOPPED, "Stopped"),
+    ]
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField(max_length=255)
+    content_note = models.TextField(blank=True)
+    summary = models.TextField(blank=True)
+    url = models.URLField(max_length=500)
+    # Where the site's own links (unsubscribing) start, without a slash.
+    site_url = models.URLField(max_length=255)
+    topics = models.ManyToManyField("taggit.Tag", blank=True, related_name="+")
+    status = models.CharField(max_length=10, choices=STATUSES, default=QUEUED)
+    created_at = models.DateTimeField("queued", default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    # Problems in a row with the mail server itself, and the last one.
+    attempts = models.PositiveSmallIntegerField(default=0)
+    problem = models.CharField(max_length=300, blank=True)
+    # Which runs of the sending task may send (subscriptions/tasks.py).
+    generation = models.PositiveIntegerField(default=0, editable=False)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "article email"
+        default_permissions = ("view",)
+
+    def __str__(self):
+        return self.title
+
+    def recipients(self):
+        return Subscriber.objects.for_topics(
+            list(self.topics.values_list("pk", flat=True))
+        )
+
+    def counts(self):
+        found = dict(
+            self.deliveries.values_list("status").annotate(n=Count("pk")).order_by()
+        )
+        return {status: found.get(status, 0) for status, _ in Delivery.STATUSES}
+
+    def failure_reasons(self):
+        """Why sends failed, each reason once, with how many it stopped."""
+        return (
+            self.deliveries.filter(status=Delivery.FAILED)
+            .values("reason")
+            .annotate(count=Count("pk"))
+            .order_by("-count", "reason")
+        )
+
+
+class Delivery(models.Model):
+    """One subscriber's copy of one mailing. It is written before the email
+    leaves, so a send that was interrupted is never repeated."""
+
+    PENDING, SENT, FAILED = "pending", "sent", "failed"
+    STATUSES = [(PENDING, "Pending"), (SENT, "Sent"), (FAILED, "Failed")]
+
+    mailing = models.ForeignKey(
+        Mailing, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    # Kept, without the subscriber, when they unsubscribe: the count stays.
+    subscriber = models.ForeignKey(
+        Subscriber, null=True, on_delete=models.SET_NULL, related_name="deliveries"
+    )
+    status = models.CharField(max_length=10, choices=STATUSES, default=PENDING)
+    reason = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mailing", "subscriber"], name="one_delivery_per_subscriber"
+            )
+        ]
+        verbose_name_plural = "deliveries"
+
+    def __str__(self):
+        return f"{self.mailing} ({self.status})"
+
+
+class SubscribePage(RoutablePageMixin, Page):
+    """Where readers ask to be emailed new articles. The short forms on
+    articles and the blog send here too (through /subscriptions/, which takes
+    a form from a page that sets no cookie)."""
+
+    intro = RichTextField(
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="Words above the form, for example how often you write.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "subscribe page"
+
+    @classmethod
+    def for_site(cls, site):
+        if site is None:
+            return None
+        return cls.objects.live().public().descendant_of(site.root_page).first()
+
+    def private(self, response):
+        """Its answers hold what one reader typed: never stored by the page
+        cache, a CDN or the browser."""
+        patch_cache_control(response, private=True, no_store=True, max_age=0)
+        return response
+
+    @path("")
+    def form_view(self, request):
+        if request.method != "POST":
+            return self.render(request, context_overrides={"form": SubscribeForm()})
+        return self.subscribe(request)
+
+    def subscribe(self, request):
+        """Take a subscription from any of the site's forms. Whatever the
+        address (new, waiting, already confirmed), the reader is told the
+        same: to check their email."""
+        form = SubscribeForm(request.POST)
+        status = 200
+        if limits.over_limit(request, FORM, settings.SUBSCRIPTION_RATE_LIMIT):
+            form.too_many, status = True, 429
+        elif form.is_valid():
+            self.accept(request, form)
+            sent = self.get_url(request) + self.reverse_subpage("sent")
+            return self.private(redirect(sent))
+        response = self.render(request, context_overrides={"form": form})
+        response.status_code = status
+        return self.private(response)
+
+    def accept(self, request, form):
+        # Here, not at the top: the tasks module imports this one.
+        from subscriptions.tasks import send_confirmation
+
+        Subscriber.objects.unconfirmed_expired().delete()
+        limits.record(request, FORM)
+        if form.is_spam:
+            return
+        subscriber = Subscriber.ask(form.cleaned_data["email"])
+        if subscriber is not None:
+            slugs = [topic.slug for topic in form.cleaned_data["topics"]]
+            site_url = self.get_site().root_url
+            transaction.on_commit(
+                lambda: send_confirmation.enqueue(subscriber.pk, slugs, site_url)
+            )
+
+    @path("sent/")
+    def sent(self, request):
+        return self.private(
+            self.render(request, template="subscriptions/subscribe_sent.html")
+        )

@@ -1,0 +1,98 @@
+"""The therapist's view of subscribers: how many, in all and by topic, the
+list with a CSV export, deleting one on request, and how each article's
+email went. Subscribers are added and changed only by themselves."""
+
+from django.db.models import Count, Q
+from taggit.models import Tag
+from wagtail import hooks
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from subscriptions.models import Delivery, Mailing, Subscriber
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def plain_cell(value):
+    """A spreadsheet opening the CSV must not run an address that starts
+    like a formula (an address may start with "=")."""
+    value = str(value)
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+class SubscriberIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().prefetch_related("topics")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        confirmed = Subscriber.objects.confirmed()
+        context["summary"] = {
+            "confirmed": confirmed.count(),
+            "waiting": Subscriber.objects.filter(confirmed_at__isnull=True).count(),
+            "all_articles": confirmed.filter(all_articles=True).count(),
+            "topics": Tag.objects.annotate(
+                count=Count(
+                    "subscribers",
+                    filter=Q(subscribers__confirmed_at__isnull=False),
+                )
+            )
+            .filter(count__gt=0)
+            .order_by("name"),
+        }
+        return context
+
+
+class SubscriberViewSet(ModelViewSet):
+    model = Subscriber
+    icon = "mail"
+    menu_label = "Subscribers"
+    index_view_class = SubscriberIndexView
+    index_template_name = "subscriptions/admin/subscriber_index.html"
+    list_display = ["address", "topic_names", "confirmed_at", "created_at"]
+    list_export = ["address", "topic_names", "confirmed_at", "created_at"]
+    export_headings = {"address": "Email", "topic_names": "Topics"}
+    custom_field_preprocess = {"address": {"csv": plain_cell}}
+    export_filename = "subscribers"
+    form_fields = ["all_articles", "topics"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["address", "topic_names", "created_at", "confirmed_at"]
+
+
+class MailingIndexView(IndexView):
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .annotate(
+                sent=Count("deliveries", filter=Q(deliveries__status=Delivery.SENT)),
+                failed=Count(
+                    "deliveries", filter=Q(deliveries__status=Delivery.FAILED)
+                ),
+            )
+        )
+
+
+class MailingViewSet(ModelViewSet):
+    model = Mailing
+    index_view_class = MailingIndexView
+    icon = "doc-full"
+    menu_label = "Article emails"
+    list_display = ["title", "status", "sent", "failed", "created_at"]
+    form_fields = ["title"]
+    inspect_view_enabled = True
+    inspect_template_name = "subscriptions/admin/mailing_inspect.html"
+    inspect_view_fields = ["title", "url", "status", "created_at", "finished_at"]
+
+
+class SubscribersGroup(ViewSetGroup):
+    items = (SubscriberViewSet("subscribers"), MailingViewSet("article_emails"))
+    menu_label = "Subscribers"
+    menu_icon = "mail"
+    menu_order = 260
+
+
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    return SubscribersGroup()
