@@ -20,7 +20,9 @@ def article_published(sender, instance, **kwargs):
     row is saved, just before its topics), and list its vignettes."""
     index.insert_or_update_object(instance)
     catalogue(instance)
-    if instance.first_published_at == instance.last_published_at:
+    # Wagtail also sends this when a publish is only scheduled, with both
+    # times still empty: that is not the article going live.
+    if instance.live and instance.first_published_at == instance.last_published_at:
         # Its first publication: an imported article's old address now
         # leads somewhere, and subscribers hear of it. Later ones leave the
         # therapist's redirects be, and are never emailed.

@@ -3,26 +3,17 @@ page (the opening logged), marked answered, or deleted; never added."""
 
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from base.permissions import ReaderDataPolicy
 from consultations.models import ConsultationRequest
 from consultations.views import VIEWED, RequestInspectView
 
-
-class ReadOnlyRequests(ModelPermissionPolicy):
-    """Requests come from readers only: nobody adds one in the admin."""
-
-    def user_has_permission(self, user, action):
-        return action != "add" and super().user_has_permission(user, action)
-
-    def user_has_any_permission(self, user, actions):
-        return super().user_has_any_permission(
-            user, [action for action in actions if action != "add"]
-        )
-
-
-register_permission_policy(ConsultationRequest, ReadOnlyRequests(ConsultationRequest))
+# Readers add requests; the admin reads them, marks them answered, deletes them.
+register_permission_policy(
+    ConsultationRequest,
+    ReaderDataPolicy(ConsultationRequest, allowed=("view", "change", "delete")),
+)
 
 
 class ConsultationRequestViewSet(ModelViewSet):

@@ -79,7 +79,7 @@ class Subscriber(models.Model):
     topics = models.ManyToManyField(
         "taggit.Tag", blank=True, related_name="subscribers"
     )
-    created_at = models.DateTimeField("asked", default=timezone.now, db_index=True)
+    created_at = models.DateTimeField("subscribed", default=timezone.now, db_index=True)
     confirmed_at = models.DateTimeField("confirmed", null=True, blank=True)
     asked_at = models.DateTimeField(null=True, editable=False)
 

@@ -5,11 +5,19 @@ email went. Subscribers are added and changed only by themselves."""
 from django.db.models import Count, Q
 from taggit.models import Tag
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import register_permission_policy
 
+from base.permissions import ReaderDataPolicy
 from subscriptions.models import Delivery, Mailing, Subscriber
+
+# Subscribers add and change themselves; the admin reads and deletes them.
+# An article's email is a record of what was sent: it is only read.
+register_permission_policy(Subscriber, ReaderDataPolicy(Subscriber))
+register_permission_policy(Mailing, ReaderDataPolicy(Mailing, allowed=("view",)))
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -22,6 +30,8 @@ def plain_cell(value):
 
 
 class SubscriberIndexView(IndexView):
+    custom_field_preprocess = {"address": {"csv": plain_cell}}
+
     def get_base_queryset(self):
         return super().get_base_queryset().prefetch_related("topics")
 
@@ -53,7 +63,6 @@ class SubscriberViewSet(ModelViewSet):
     list_display = ["address", "topic_names", "confirmed_at", "created_at"]
     list_export = ["address", "topic_names", "confirmed_at", "created_at"]
     export_headings = {"address": "Email", "topic_names": "Topics"}
-    custom_field_preprocess = {"address": {"csv": plain_cell}}
     export_filename = "subscribers"
     form_fields = ["all_articles", "topics"]
     inspect_view_enabled = True
@@ -79,7 +88,13 @@ class MailingViewSet(ModelViewSet):
     index_view_class = MailingIndexView
     icon = "doc-full"
     menu_label = "Article emails"
-    list_display = ["title", "status", "sent", "failed", "created_at"]
+    list_display = [
+        "title",
+        "status",
+        Column("sent", label="Sent to"),
+        Column("failed", label="Failed for"),
+        "created_at",
+    ]
     form_fields = ["title"]
     inspect_view_enabled = True
     inspect_template_name = "subscriptions/admin/mailing_inspect.html"

@@ -6,6 +6,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from blog.models import ArticlePage, BlogIndexPage
 from consultations.models import ConsultationPage
 from home.models import HomePage, StandardPage
+from subscriptions.models import SubscribePage
 from tests.factories import (
     make_about_me,
     make_article,
@@ -21,7 +22,13 @@ class PageTypeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(HomePage, {Page})
         self.assertAllowedSubpageTypes(
             HomePage,
-            {BlogIndexPage, VignetteIndexPage, StandardPage, ConsultationPage},
+            {
+                BlogIndexPage,
+                VignetteIndexPage,
+                StandardPage,
+                ConsultationPage,
+                SubscribePage,
+            },
         )
 
     def test_vignette_library_sits_under_home_once_and_has_no_children(self):
