@@ -40,10 +40,11 @@ class GuardedForm(forms.Form):
         if not self.is_bound:
             self.initial["started"] = self.new_token()
 
-    def new_token(self):
+    @classmethod
+    def new_token(cls):
         """When the form was shown, and a nonce that makes each one unique, signed."""
         return signing.dumps(
-            {"at": time.time(), "nonce": secrets.token_hex(16)}, salt=self.salt
+            {"at": time.time(), "nonce": secrets.token_hex(16)}, salt=cls.salt
         )
 
     def clean_started(self):

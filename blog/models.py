@@ -56,6 +56,14 @@ class BlogIndexPage(RoutablePageMixin, IndexPage):
     def articles(self):
         return ArticlePage.objects.listed().child_of(self)
 
+    def get_context(self, request, *args, **kwargs):
+        """The topics, for the subscription form, looked up only if its
+        cached fragment is missing (building the query reads the blog's
+        view restrictions)."""
+        context = super().get_context(request, *args, **kwargs)
+        context["blog_topics"] = SimpleLazyObject(self.topics)
+        return context
+
     def topics(self):
         """Topics of this blog's live, public articles, with how many each has.
         Pages show them inside a cached fragment (templates/includes/)."""

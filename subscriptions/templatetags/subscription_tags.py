@@ -35,7 +35,10 @@ def subscribe_form(context, topics=None):
     the site has a subscribe page to answer it."""
     page_url = subscribe_page_url(context.get("request"))
     return {
-        "form": SubscribeForm() if page_url else None,
+        # Its own start time, not a whole form: the choices are the
+        # template's, and building them would read the view restrictions.
+        "started": SubscribeForm.new_token() if page_url else None,
+        "honeypot_label": SubscribeForm.base_fields["website"].label,
         "action": reverse("subscriptions:subscribe"),
         "page_url": page_url,
         "topics": topics,
