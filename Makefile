@@ -28,7 +28,8 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py load_demo
-	@echo "== Background worker (imports, consultation notifications) and development server"
+	@echo "== Background worker (imports, notifications, subscribers' emails) and development server"
+	$(BIN)/python manage.py resume_article_emails
 	$(BIN)/python manage.py db_worker --backend background --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
@@ -106,16 +107,19 @@ test: lint audit $(CHROMIUM) $(NGINX)
 
 # Speed is measured here, never in `make test`: page speed at 100, 1,000 and
 # 10,000 articles (in-process and under wrk), import speed, then slow clients
-# with and without nginx in front. About 10
-# minutes; the tables land in bench/results/latest.md.
+# with and without nginx in front, consultation requests, and one article
+# emailed to 10,000 subscribers. About 12 minutes; the tables land in
+# bench/results/latest.md.
 bench: $(STAMP) $(WRK) $(NGINX)
 	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/import_speed.py
 	$(BIN)/python bench/slow_clients.py
 	$(BIN)/python bench/consultations.py
+	$(BIN)/python bench/subscriptions.py
 	{ echo "# Benchmarks"; echo; echo "Written by \`make bench\` on $$(date -u +%Y-%m-%d)."; echo; \
 	  cat bench/results/pages.md; echo; cat bench/results/import.md; echo; \
-	  cat bench/results/slow_clients.md; echo; cat bench/results/consultations.md; } > bench/results/latest.md
+	  cat bench/results/slow_clients.md; echo; cat bench/results/consultations.md; echo; \
+	  cat bench/results/subscriptions.md; } > bench/results/latest.md
 	@echo "== bench/results/latest.md"
 
 # Two minutes of load at 32 connections, page cache on and off, over a mix of

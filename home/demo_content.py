@@ -106,6 +106,16 @@ PRIVACY_PAGE = {
             "details about your health, by the form or by email: we will talk "
             "about that privately.</p>",
         ),
+        ("heading", "New articles by email"),
+        (
+            "paragraph",
+            "<p>If you ask to be emailed new articles, your address is stored "
+            "encrypted and used for nothing else. Nothing is sent until you "
+            "confirm, and an address not confirmed within 7 days is deleted. "
+            "The emails record nothing about you: not whether you open them, "
+            "nor what you click. Every one has a link to unsubscribe, and "
+            "unsubscribing deletes your address.</p>",
+        ),
     ],
 }
 

@@ -30,7 +30,10 @@ INTERRUPTED = "Interrupted while sending; not sent again, so nobody gets it twic
 
 
 @task(backend="background")
-def send_confirmation(subscriber_pk, topic_slugs, site_url):
+def send_confirmation(subscriber_pk, topic_slugs, site_url, attempt=1):
+    """The confirmation email. A mail server that is down is tried again
+    after a pause, as an article's sending is; when it never takes it, the
+    address may ask again at once rather than in an hour."""
     subscriber = Subscriber.objects.filter(pk=subscriber_pk).first()
     if subscriber is None:  # unsubscribed or expired before the worker got here
         return
@@ -41,7 +44,27 @@ def send_confirmation(subscriber_pk, topic_slugs, site_url):
         .order_by("name")
         .values_list("name", flat=True)
     )
-    emails.confirmation(subscriber, names, url).send()
+    message = emails.confirmation(subscriber, names, url)
+    try:
+        with get_connection() as connection:
+            refused = send_one(connection, message)
+    except (ServerProblem, smtplib.SMTPException, OSError) as problem:
+        if attempt < settings.EMAIL_MAX_ATTEMPTS:
+            send_confirmation.using(run_after=after_pause(attempt)).enqueue(
+                subscriber_pk, topic_slugs, site_url, attempt + 1
+            )
+            return
+        refused = str(problem)
+    if refused:
+        Subscriber.objects.filter(pk=subscriber_pk).update(asked_at=None)
+        logger.warning("A confirmation email was not sent: %s", refused)
+
+
+def after_pause(attempt):
+    """When to try again after `attempt` failures in a row: a pause of
+    EMAIL_RETRY_SECONDS that doubles each time."""
+    pause = settings.EMAIL_RETRY_SECONDS * 2 ** (attempt - 1)
+    return timezone.now() + timedelta(seconds=pause)
 
 
 def queue_mailing(page, *, title, content_note, summary, url, site_url, topic_ids):
@@ -186,7 +209,6 @@ def retry_later(mailing, problem):
         logger.error("Stopped sending “%s”: %s", mailing.title, problem)
         return
     mailing.save(update_fields=["attempts", "problem"])
-    pause = settings.EMAIL_RETRY_SECONDS * 2 ** (mailing.attempts - 1)
-    logger.warning("Sending “%s” paused %s s: %s", mailing.title, pause, problem)
-    later = timezone.now() + timedelta(seconds=pause)
+    logger.warning("Sending “%s” paused: %s", mailing.title, problem)
+    later = after_pause(mailing.attempts)
     send_mailing.using(run_after=later).enqueue(mailing.pk, mailing.generation)

@@ -374,6 +374,28 @@ class TestSending:
         assert "451" in mailing.problem
         assert mailing.counts()["sent"] == 0
 
+    def test_a_confirmation_the_server_refused_for_now_arrives_later(
+        self, migrated_site, client, smtp_server
+    ):
+        make_subscribe_page()
+        smtp_server.mailbox.busy = 2
+        subscribe(client, "patient@example.org")
+        work()
+        assert confirmation_link(smtp_server, "patient@example.org")
+
+    def test_a_confirmation_that_never_left_lets_the_reader_ask_again_at_once(
+        self, migrated_site, client, smtp_server, settings
+    ):
+        make_subscribe_page()
+        settings.EMAIL_MAX_ATTEMPTS = 2
+        smtp_server.mailbox.busy = 2
+        subscribe(client, "unlucky@example.org")
+        work()
+        assert not smtp_server.mailbox.messages
+        subscribe(client, "unlucky@example.org")
+        work()
+        assert confirmation_link(smtp_server, "unlucky@example.org")
+
     def test_publishing_does_not_wait_for_the_mail_server(
         self, migrated_site, client, no_smtp_server
     ):
