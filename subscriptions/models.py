@@ -92,7 +92,8 @@ class Subscriber(models.Model):
 
     def __str__(self):
         # The audit log keeps this label: never the address.
-        return f"Subscriber since {timezone.localtime(self.created_at):%B %-d, %Y}"
+        when = timezone.localtime(self.created_at)
+        return f"Subscriber since {when:%B} {when.day}, {when:%Y}"
 
     @cached_property
     def address(self):

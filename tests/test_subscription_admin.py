@@ -167,6 +167,13 @@ class AdminTests(WagtailPageTestCase):
         self.assertIn("Waiting for confirmation (deleted after 7 days", text)
         self.assertIn("grief@example.org", text)
 
+    def test_an_address_typed_in_full_is_found(self):
+        found = self.client.get("/admin/subscribers/?q=Grief@Example.org")
+        self.assertContains(found, "grief@example.org")
+        self.assertNotContains(found, "both@example.org")
+        partial = self.client.get("/admin/subscribers/?q=grief")
+        self.assertNotContains(partial, "grief@example.org")
+
     def test_the_csv_export_lists_every_address_with_its_topics(self):
         response = self.client.get("/admin/subscribers/?export=csv")
         self.assertEqual(response["Content-Type"], "text/csv")
