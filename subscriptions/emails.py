@@ -3,6 +3,8 @@ picture from any host, no redirected or decorated link; the article's own
 address and the unsubscribe link are the only links an article email holds.
 """
 
+import html
+
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -22,7 +24,8 @@ def site_name():
 def crisis_text():
     """The crisis notice as the therapist wrote it, as text: a link in it
     would be one more address in the email."""
-    return " ".join(strip_tags(current_notices(None)["crisis_notice"]).split())
+    text = html.unescape(strip_tags(current_notices(None)["crisis_notice"]))
+    return " ".join(text.split())
 
 
 def confirmation(subscriber, topic_names, confirm_url):

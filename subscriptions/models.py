@@ -127,7 +127,10 @@ class Subscriber(models.Model):
         if subscriber.asked_at and subscriber.asked_at > now - ASK_AGAIN_AFTER:
             return None
         subscriber.asked_at = now
-        subscriber.save(update_fields=["asked_at"])
+        if not subscriber.confirmed:
+            # Kept as long as the new link works.
+            subscriber.created_at = now
+        subscriber.save(update_fields=["asked_at", "created_at"])
         return subscriber
 
     def confirmation_token(self, topic_slugs):

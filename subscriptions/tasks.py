@@ -87,8 +87,15 @@ def queue_mailing(page, *, title, content_note, summary, url, site_url, topic_id
 
 
 def resume(mailing):
-    """Carry on sending from where it stopped, in a new generation."""
-    Mailing.objects.filter(pk=mailing.pk).update(generation=F("generation") + 1)
+    """Carry on sending from where it stopped, in a new generation; one the
+    mail server stopped starts its attempts afresh."""
+    Mailing.objects.filter(pk=mailing.pk).update(
+        generation=F("generation") + 1,
+        status=Mailing.SENDING,
+        attempts=0,
+        problem="",
+        finished_at=None,
+    )
     mailing.refresh_from_db(fields=["generation"])
     send_mailing.enqueue(mailing.pk, mailing.generation)
 

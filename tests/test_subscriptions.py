@@ -225,7 +225,9 @@ class TestSending:
         assert text.index(note) < text.index("A short look at repetition.")
         assert text.index("A short look") < text.index(article.full_url)
         assert note in html and article.full_url in html
-        assert "988" in text and "988" in html  # the crisis notice, in the footer
+        # The crisis notice, in the footer, as text in the plain copy.
+        assert "988 (Suicide & Crisis Lifeline, US)" in text
+        assert "988 (Suicide &amp; Crisis Lifeline, US)" in html
         assert 'name="color-scheme" content="light dark"' in html
         assert "prefers-color-scheme: dark" in html
 
@@ -373,6 +375,13 @@ class TestSending:
         assert mailing.attempts == 3
         assert "451" in mailing.problem
         assert mailing.counts()["sent"] == 0
+        # The server fixed, resuming sends it.
+        smtp_server.mailbox.busy = 0
+        call_command("resume_article_emails", stdout=io.StringIO())
+        work()
+        assert len(articles_to(smtp_server, "r@example.org")) == 1
+        mailing.refresh_from_db()
+        assert mailing.status == Mailing.SENT and not mailing.problem
 
     def test_a_confirmation_the_server_refused_for_now_arrives_later(
         self, migrated_site, client, smtp_server

@@ -1,6 +1,7 @@
 """Carry on sending every article email that has not finished: after the
-worker was stopped mid-send, or a backup was restored. Nobody gets a second
-copy (subscriptions/tasks.py). The worker's unit runs it as it starts."""
+worker was stopped mid-send, a backup was restored, or the mail server
+stopped the sending and has been fixed. Nobody gets a second copy
+(subscriptions/tasks.py). The worker's unit runs it as it starts."""
 
 from django.core.management.base import BaseCommand
 
@@ -13,7 +14,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         unfinished = Mailing.objects.filter(
-            status__in=[Mailing.QUEUED, Mailing.SENDING]
+            status__in=[Mailing.QUEUED, Mailing.SENDING, Mailing.STOPPED]
         )
         for mailing in unfinished:
             resume(mailing)
