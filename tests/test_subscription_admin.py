@@ -89,6 +89,15 @@ class EditorTests(WagtailPageTestCase):
             "Will be emailed to 1 subscriber when first published", self.panel(add)
         )
 
+    def test_a_draft_switched_off_says_it_will_not_be_emailed(self):
+        draft = make_article(
+            title="Draft", tags=["Grief"], publish=False, email_subscribers=False
+        )
+        response = self.client.get(reverse("wagtailadmin_pages:edit", args=[draft.pk]))
+        panel = self.panel(response)
+        self.assertIn("Will not be emailed", panel)
+        self.assertNotIn("Will be emailed", panel)
+
     def test_publishing_queues_the_email_and_the_editor_then_shows_its_status(self):
         data = article_form(
             posted_body(self.about_me),
