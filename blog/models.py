@@ -27,6 +27,7 @@ from blog import related
 from blog.blocks import ArticleStreamBlock
 from blog.feeds import ArticleFeed, AtomArticleFeed
 from blog.forms import CONTENT_NOTE_CHOICES, ArticlePageForm
+from blog.panels import SafeMessagingPanel
 from blog.related import MAX_RELATED, NEWEST_FIRST
 from blog.topics import topics_of
 from subscriptions.panels import SubscribersPanel
@@ -315,6 +316,7 @@ class ArticlePage(Page):
             "when the article needs none.",
         ),
         IdentifierWarningsPanel(),
+        SafeMessagingPanel(),
         FieldPanel("body"),
         FieldPanel("tags"),
         MultipleChooserPanel(

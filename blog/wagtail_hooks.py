@@ -14,6 +14,7 @@ from wagtail.models import Revision
 from blog.models import ArticlePage
 from blog.reports import LinksToUnpublishedPagesView
 from blog.rich_text import LivePageLinkHandler
+from blog.safe_messaging import article_text, safe_messaging_warnings
 from blog.topics import topics_of
 from subscriptions.topics import HOOK as SUBSCRIPTION_TOPICS
 from vignettes.blocks import publish_problems
@@ -105,12 +106,14 @@ def refuse_unsafe_bulk_publish(request, action_type, objects, action):
 
 @hooks.register("after_create_page")
 @hooks.register("after_edit_page")
-def warn_about_identifiers_on_publish(request, page):
-    """The editor shows the warnings while she works; a publish leaves the
-    editor, so they come along as a message."""
+def warn_on_publish(request, page):
+    """The editor shows the identifier and safe-messaging warnings while she
+    works; a publish leaves the editor, so they come along as messages."""
     if "action-publish" not in request.POST or not isinstance(page, ArticlePage):
         return
     for warning in identifier_warnings(page.body):
+        messages.warning(request, warning)
+    for warning in safe_messaging_warnings(article_text(page.body), page.content_notes):
         messages.warning(request, warning)
 
 

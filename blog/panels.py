@@ -1,0 +1,24 @@
+from wagtail.admin.panels import Panel
+
+from blog.safe_messaging import article_text, safe_messaging_warnings
+
+
+class SafeMessagingPanel(Panel):
+    """Above the article body, beside the identifier warnings: the
+    safe-messaging advice for an article that mentions suicide or
+    self-harm. It never blocks saving or publishing."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "blog/panels/safe_messaging.html"
+
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            # The posted form when it comes back with errors, else the
+            # article being edited.
+            self.warnings = safe_messaging_warnings(
+                article_text(self.form["body"].value()),
+                self.form["content_notes"].value(),
+            )
+
+        def is_shown(self):
+            return bool(self.warnings)
