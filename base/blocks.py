@@ -18,6 +18,16 @@ class ParagraphBlock(blocks.RichTextBlock):
         template = "blocks/paragraph_block.html"
 
 
+def section_anchor(block_id):
+    """The id of a heading in its page, from its block id, so a link to it
+    (the article's contents) keeps working when the text changes."""
+    return f"section-{block_id}"
+
+
+def getting_help_anchor(block_id):
+    return f"getting-help-{block_id}"
+
+
 class HeadingBlock(blocks.CharBlock):
     """A short heading inside a body."""
 
@@ -28,6 +38,12 @@ class HeadingBlock(blocks.CharBlock):
         icon = "title"
         label = "Heading"
         template = "blocks/heading_block.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        if block_id := context.get("block_id"):
+            context["anchor"] = section_anchor(block_id)
+        return context
 
 
 class ArticleImageBlock(ImageBlock):
@@ -133,6 +149,8 @@ class GettingHelpBlock(blocks.StructBlock):
             request_or_site=context.get("request")
         )
         context["contact"] = AboutMe.get_default()
+        if block_id := context.get("block_id"):
+            context["anchor"] = getting_help_anchor(block_id)
         return context
 
 

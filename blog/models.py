@@ -19,6 +19,7 @@ from wagtail.query import PageQuerySet
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
+from base.blocks import getting_help_anchor, section_anchor
 from base.cache import content_cache
 from base.models import AboutMe, IndexPage, sitemap_entry
 from base.pagination import paginate
@@ -31,6 +32,7 @@ from blog.panels import SafeMessagingPanel
 from blog.related import MAX_RELATED, NEWEST_FIRST
 from blog.topics import topics_of
 from subscriptions.panels import SubscribersPanel
+from vignettes.blocks import anchor as vignette_anchor
 from vignettes.panels import IdentifierWarningsPanel
 
 
@@ -391,6 +393,24 @@ class ArticlePage(Page):
         subjects = [labels[note] for note in self.content_notes if note in labels]
         sentence = f"This article discusses {join_words(subjects)}." if subjects else ""
         return " ".join(part for part in (sentence, self.content_note_text) if part)
+
+    def contents(self):
+        """The short contents list shown after the introduction of an article
+        with three or more headings: each heading, the vignette by its
+        title, and getting help, in the body's order. The anchors come from
+        the block ids, so a link keeps working when the text changes."""
+        if sum(block.block_type == "heading" for block in self.body) < 3:
+            return []
+        entries = []
+        for block in self.body:
+            if block.block_type == "heading":
+                entries.append((block.value, section_anchor(block.id)))
+            elif block.block_type == "vignette":
+                title = block.value.get("title") or "Clinical vignette"
+                entries.append((title, vignette_anchor(block.id)))
+            elif block.block_type == "getting_help":
+                entries.append(("Getting help", getting_help_anchor(block.id)))
+        return entries
 
     def clean(self):
         super().clean()
