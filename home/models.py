@@ -1,3 +1,4 @@
+from django.db import models
 from django.utils.functional import SimpleLazyObject
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -21,6 +22,20 @@ class HomePage(IndexPage):
         "subscriptions.SubscribePage",
     ]
     max_count = 1
+
+    heading = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="The heading at the top of the home page: your practice's "
+        "name or a welcome, such as 'Therapy for adults in Brooklyn'. Left "
+        "empty, the site's name is shown.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("heading"),
+        FieldPanel("intro"),
+    ]
 
     def get_sitemap_urls(self, request=None):
         articles = ArticlePage.objects.live().public().descendant_of(self)

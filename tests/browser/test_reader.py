@@ -49,7 +49,8 @@ def check_article(tab):
 
 def test_reader_goes_home_topics_topic_article_related(tab, demo):
     tab.goto(demo)
-    expect(tab.locator("h1")).to_have_text("Home")
+    # The practice, not the page title "Home".
+    expect(tab.locator("h1")).to_have_text("Dana Whitfield Psychotherapy")
     tab.get_by_role("link", name="All topics").click()
     expect(tab.locator("h1")).to_have_text("Topics")
     tab.locator("main").get_by_role("link", name="Anxiety", exact=True).click()
