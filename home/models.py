@@ -1,13 +1,38 @@
 from django.db import models
 from django.utils.functional import SimpleLazyObject
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, MultipleChooserPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from base.blocks import InformationStreamBlock
 from base.models import AboutMe, IndexPage, sitemap_entry
 from blog.models import ArticlePage, BlogIndexPage
+
+# A short list: a newcomer reads a few articles, not a second blog index.
+MAX_START_HERE = 6
+
+
+class StartHereArticle(Orderable):
+    """An article a newcomer should read first, in the therapist's order."""
+
+    home = ParentalKey(
+        "home.HomePage", on_delete=models.CASCADE, related_name="start_here_links"
+    )
+    article = models.ForeignKey(
+        "blog.ArticlePage", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("article")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "start-here article"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["home", "article"], name="unique_start_here_article"
+            )
+        ]
 
 
 class HomePage(IndexPage):
@@ -35,6 +60,15 @@ class HomePage(IndexPage):
         *Page.content_panels,
         FieldPanel("heading"),
         FieldPanel("intro"),
+        MultipleChooserPanel(
+            "start_here_links",
+            chooser_field_name="article",
+            heading="Start here",
+            label="Article",
+            max_num=MAX_START_HERE,
+            help_text="Articles a newcomer should read first, in this order. "
+            "Shown on the home page; hidden when there are none.",
+        ),
     ]
 
     def get_sitemap_urls(self, request=None):
@@ -49,7 +83,26 @@ class HomePage(IndexPage):
             lambda: BlogIndexPage.objects.child_of(self).live().public().first()
         )
         context["about_me"] = SimpleLazyObject(AboutMe.get_default)
+        preview = getattr(request, "is_preview", False)
+        context["start_here"] = SimpleLazyObject(
+            lambda: self.start_here(in_memory=preview)
+        )
         return context
+
+    def start_here(self, in_memory=False):
+        """The picked articles readers may see, in the editor's order. A
+        preview shows the picks in the editor's form, not the saved ones."""
+        if in_memory:
+            return [
+                link.article
+                for link in self.start_here_links.all()
+                if link.article.live
+            ]
+        picked = list(self.start_here_links.values_list("article_id", flat=True))
+        shown = (
+            ArticlePage.objects.live().public().prefetch_related("tags").in_bulk(picked)
+        )
+        return [shown[pk] for pk in picked if pk in shown]
 
 
 class StandardPage(Page):

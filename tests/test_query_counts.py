@@ -19,8 +19,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from base.models import SharingSettings
+from home.models import StartHereArticle
 from tests.factories import (
     article_body,
+    home_page,
     make_about_me,
     make_article,
     make_image,
@@ -52,8 +54,10 @@ MAX_QUERIES = {
 # Cold: everything read again. The feed renders up to 20 whole articles: its
 # budget is what 20 cost (5 cost less), and it grows no further.
 MAX_COLD_QUERIES = {
-    # "Get in touch" finds the consultation page, once a render (2 queries).
-    "home": 21,
+    # "Get in touch" finds the consultation page, once a render (2 queries);
+    # "Start here" reads its picks, the view restrictions, the articles and
+    # their topics (4).
+    "home": 25,
     # The subscription form finds the subscribe page once a render, and the
     # blog index reads its topics for it (2 queries each).
     "blog index": 21,
@@ -110,6 +114,13 @@ def build(count, about_me):
     sharing.save()
     make_vignette_library()
     make_subscribe_page()  # the subscription form on articles and the blog
+    # Three articles to start with, on the home page.
+    home = home_page()
+    home.start_here_links = [
+        StartHereArticle(article=pick, sort_order=place)
+        for place, pick in enumerate(articles[:3])
+    ]
+    home.save_revision().publish()
     return {
         "home": "/",
         "blog index": "/blog/",

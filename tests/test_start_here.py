@@ -1,0 +1,92 @@
+"""The home page's "Start here": articles the therapist picks in the home
+page's editor, shown in her order, only those readers may see, and nothing
+at all when she picks none."""
+
+import re
+
+from django.urls import reverse
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+from home.models import HomePage, StartHereArticle
+from tests.factories import home_page, make_article, make_blog_index, make_superuser
+
+
+def start_here(html):
+    section = re.search(r'<section class="start-here".*?</section>', html, re.S)
+    if section is None:
+        return None
+    return re.findall(r'article-summary-title"><a href="[^"]+">([^<]+)</a>', section[0])
+
+
+class StartHereTests(WagtailPageTestCase):
+    def setUp(self):
+        make_blog_index()
+        self.first = make_article(title="Begin with this")
+        self.second = make_article(title="Then this")
+        self.draft = make_article(title="Not yet", publish=False)
+
+    def pick(self, *articles):
+        home = home_page()
+        home.start_here_links = [
+            StartHereArticle(article=article, sort_order=place)
+            for place, article in enumerate(articles)
+        ]
+        home.save_revision().publish()
+
+    def test_the_picks_show_in_her_order_and_only_live_ones(self):
+        self.pick(self.second, self.draft, self.first)
+        html = self.client.get("/").content.decode()
+        self.assertEqual(start_here(html), ["Then this", "Begin with this"])
+        # Above the latest articles.
+        self.assertLess(html.index("start-here-heading"), html.index("latest-heading"))
+
+    def test_no_picks_no_section(self):
+        self.assertIsNone(start_here(self.client.get("/").content.decode()))
+
+    def test_the_editor_picks_and_orders_them(self):
+        self.client.force_login(make_superuser())
+        home = home_page()
+        data = nested_form_data(
+            {
+                "title": home.title,
+                "slug": home.slug,
+                "heading": "",
+                "intro": rich_text(""),
+                "start_here_links": inline_formset(
+                    [{"article": self.first.pk}, {"article": self.second.pk}]
+                ),
+                "action-publish": "1",
+            }
+        )
+        response = self.client.post(
+            reverse("wagtailadmin_pages:edit", args=[home.pk]), data
+        )
+        self.assertEqual(response.status_code, 302)
+        saved = HomePage.objects.get().start_here_links.all()
+        self.assertEqual(
+            [link.article_id for link in saved], [self.first.pk, self.second.pk]
+        )
+        self.assertEqual(
+            start_here(self.client.get("/").content.decode()),
+            ["Begin with this", "Then this"],
+        )
+
+    def test_a_preview_shows_the_picks_in_the_form(self):
+        self.client.force_login(make_superuser())
+        home = home_page()
+        data = nested_form_data(
+            {
+                "title": home.title,
+                "slug": home.slug,
+                "heading": "",
+                "intro": rich_text(""),
+                "start_here_links": inline_formset([{"article": self.second.pk}]),
+            }
+        )
+        url = reverse("wagtailadmin_pages:preview_on_edit", args=[home.pk])
+        self.assertEqual(
+            self.client.post(url, data).json(), {"is_valid": True, "is_available": True}
+        )
+        preview = self.client.get(url).content.decode()
+        self.assertEqual(start_here(preview), ["Then this"])
