@@ -30,6 +30,7 @@ from blog.feeds import ArticleFeed, AtomArticleFeed
 from blog.forms import CONTENT_NOTE_CHOICES, ArticlePageForm
 from blog.panels import SafeMessagingPanel
 from blog.related import MAX_RELATED, NEWEST_FIRST
+from blog.series import Series, SeriesArticle
 from blog.topics import topics_of
 from subscriptions.panels import SubscribersPanel
 from vignettes.blocks import anchor as vignette_anchor
@@ -110,6 +111,26 @@ class BlogIndexPage(RoutablePageMixin, IndexPage):
                 "meta_title": topic.name,
                 "meta_description": f"Articles about {topic.name}.",
                 "articles": self.page_of(request, topic),
+            },
+        )
+
+    @path("series/<slug:slug>/", name="series")
+    def series(self, request, slug):
+        series = Series.objects.filter(slug=slug).first()
+        if series is None:
+            raise Http404("There is no series at this address.")
+        articles = series.articles(self.articles())
+        if not articles:
+            raise Http404("This series has no articles on this blog yet.")
+        return self.render(
+            request,
+            template="blog/series_page.html",
+            context_overrides={
+                "series": series,
+                "series_articles": articles,
+                "meta_title": series.title,
+                "meta_description": f"A series of {len(articles)} articles, "
+                "to read in order.",
             },
         )
 
@@ -394,6 +415,18 @@ class ArticlePage(Page):
         sentence = f"This article discusses {join_words(subjects)}." if subjects else ""
         return " ".join(part for part in (sentence, self.content_note_text) if part)
 
+    def series_parts(self):
+        """The series this article is part of, with the articles readers may
+        see in reading order and this one's place, or None."""
+        link = SeriesArticle.objects.filter(article=self).select_related("series")
+        link = link.order_by("pk").first()
+        if link is None:
+            return None
+        parts = link.series.articles(ArticlePage.objects.live().public())
+        if self not in parts:  # not live yet, or a preview
+            return None
+        return {"series": link.series, "parts": parts, "number": parts.index(self) + 1}
+
     def contents(self):
         """The short contents list shown after the introduction of an article
         with three or more headings: each heading, the vignette by its
@@ -455,6 +488,7 @@ class ArticlePage(Page):
             lambda: self.related_articles(in_memory=preview)
         )
         context["neighbours"] = SimpleLazyObject(self.neighbours)
+        context["series"] = SimpleLazyObject(self.series_parts)
         return context
 
     def related_articles(self, in_memory=False):

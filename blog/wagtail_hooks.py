@@ -10,11 +10,14 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Revision
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from blog.models import ArticlePage
 from blog.reports import LinksToUnpublishedPagesView
 from blog.rich_text import LivePageLinkHandler
 from blog.safe_messaging import article_text, safe_messaging_warnings
+from blog.series import Series
 from blog.topics import topics_of
 from subscriptions.topics import HOOK as SUBSCRIPTION_TOPICS
 from vignettes.blocks import publish_problems
@@ -121,3 +124,17 @@ def warn_on_publish(request, page):
 def article_topics():
     """What readers may subscribe to: the topics of live, public articles."""
     return topics_of(ArticlePage.objects.live().public())
+
+
+class SeriesViewSet(SnippetViewSet):
+    """Articles to read in order; each shows "Part 2 of 3 in <series>"."""
+
+    model = Series
+    icon = "list-ol"
+    menu_label = "Series"
+    add_to_admin_menu = True
+    menu_order = 220
+    list_display = ["title", "slug"]
+
+
+register_snippet(SeriesViewSet)

@@ -16,6 +16,7 @@ from wagtail.signals import (
 
 from base.models import AboutMe
 from base.signals import content_replaced
+from blog.series import Series, SeriesArticle
 from cms.page_cache import content_changed
 
 
@@ -59,7 +60,8 @@ def connect():
         signal.connect(snippet_changed)
     post_delete.connect(other_change, sender=AboutMe)
     settings = [m for m in apps.get_models() if issubclass(m, BaseGenericSetting)]
-    for model in (*settings, Site, PageViewRestriction):
+    # A series and its order show on each of its articles.
+    for model in (*settings, Site, PageViewRestriction, Series, SeriesArticle):
         post_save.connect(other_change, sender=model)
         post_delete.connect(other_change, sender=model)
     for model in (Tag, get_image_model()):

@@ -19,6 +19,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from base.models import SharingSettings
+from blog.series import Series, SeriesArticle
 from home.models import StartHereArticle
 from tests.factories import (
     article_body,
@@ -42,6 +43,7 @@ MAX_QUERIES = {
     "topic list": 8,
     "topic page": 8,
     "article": 8,
+    "series": 12,
     "vignette library": 6,
     "vignettes by topic and kind": 6,
     "search": 11,
@@ -63,8 +65,10 @@ MAX_COLD_QUERIES = {
     "blog index": 21,
     "topic list": 15,
     "topic page": 20,
-    # The subscription form: the subscribe page (2) and the topics offered.
-    "article": 39,
+    # The subscription form: the subscribe page (2) and the topics offered;
+    # its series: the series, the view restrictions, its parts (4).
+    "article": 43,
+    "series": 20,
     "vignette library": 19,
     "vignettes by topic and kind": 19,
     "search": 16,
@@ -109,6 +113,13 @@ def build(count, about_me):
         related=articles[-4:],
         image=picture,
     )
+    # The furnished article is part 3 of a series; the series has its page.
+    series = Series(title="A series")
+    series.series_articles = [
+        SeriesArticle(article=part, sort_order=place)
+        for place, part in enumerate([*articles[:2], article])
+    ]
+    series.save()
     sharing = SharingSettings.load()
     sharing.default_image = make_image("Sharing card")
     sharing.save()
@@ -127,6 +138,7 @@ def build(count, about_me):
         "topic list": "/blog/topics/",
         "topic page": "/blog/topics/topic-0/",
         "article": article.url,
+        "series": "/blog/series/a-series/",
         "vignette library": "/vignettes/",
         "vignettes by topic and kind": "/vignettes/?topic=topic-0&kind=fictional",
         "search": "/search/?q=umbrella",

@@ -20,6 +20,7 @@ from blog.importing.report import ArticleReport, Report
 from blog.importing.sections import assemble
 from blog.importing.sources import EntryError, load_units
 from blog.models import ArticlePage, BlogIndexPage, is_index_route
+from blog.series import Series, SeriesArticle, part_of
 from vignettes.blocks import DEFAULT_DISCLAIMER
 
 HEADING_LENGTH = 120
@@ -116,11 +117,37 @@ class Importer:
                 self.report.failed.append(
                     (entry.source, f"its links to later articles: {describe(error)}")
                 )
+        if not self.dry_run:
+            self.gather_series()
         order = {entry: n for n, entry in enumerate(entries)}
         self.report.articles = [
             self.articles[e] for e in sorted(self.articles, key=order.get)
         ]
         return self.report
+
+    def gather_series(self):
+        """Imported articles titled "..., Part 1", "..., Part 2" with the same
+        base title become one series (Snippets > Series), in part order. A
+        series of that title already there gets the parts it lacks, after
+        the articles it has."""
+        groups = {}
+        for entry, pk in self.pages.items():
+            if (found := part_of(entry.title)) and pk != NOT_YET_WRITTEN:
+                base, number = found
+                groups.setdefault(base.casefold(), (base, {}))[1][number] = pk
+        for base, parts in groups.values():
+            if len(parts) < 2:
+                continue
+            with transaction.atomic():
+                series = Series.objects.filter(title__iexact=base).first()
+                series = series or Series(title=base)
+                have = [link.article_id for link in series.series_articles.all()]
+                order = have + [pk for _, pk in sorted(parts.items()) if pk not in have]
+                series.series_articles = [
+                    SeriesArticle(article_id=pk, sort_order=place)
+                    for place, pk in enumerate(order)
+                ]
+                series.save()
 
     def resolver(self, titles, entry):
         def page_for(target):
