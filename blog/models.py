@@ -28,7 +28,8 @@ from blog import related
 from blog.blocks import ArticleStreamBlock
 from blog.feeds import ArticleFeed, AtomArticleFeed
 from blog.forms import CONTENT_NOTE_CHOICES, ArticlePageForm
-from blog.panels import SafeMessagingPanel
+from blog.panels import ReadabilityPanel, SafeMessagingPanel
+from blog.readability import readability
 from blog.related import MAX_RELATED, NEWEST_FIRST
 from blog.series import Series, SeriesArticle
 from blog.topics import topics_of
@@ -341,6 +342,7 @@ class ArticlePage(Page):
         IdentifierWarningsPanel(),
         SafeMessagingPanel(),
         FieldPanel("body"),
+        ReadabilityPanel(),
         FieldPanel("tags"),
         MultipleChooserPanel(
             "related_links",
@@ -415,9 +417,14 @@ class ArticlePage(Page):
         sentence = f"This article discusses {join_words(subjects)}." if subjects else ""
         return " ".join(part for part in (sentence, self.content_note_text) if part)
 
+    def readability(self):
+        return readability(self.body)
+
     def series_parts(self):
         """The series this article is part of, with the articles readers may
         see in reading order and this one's place, or None."""
+        if self.pk is None:  # a new article's preview
+            return None
         link = SeriesArticle.objects.filter(article=self).select_related("series")
         link = link.order_by("pk").first()
         if link is None:
