@@ -136,6 +136,19 @@ SUBSCRIBE_PAGE = {
     "it. You can choose topics, or get everything.</p>",
 }
 
+# Articles to read in order, and those a newcomer should start with.
+SERIES = {
+    "title": "Beginning therapy",
+    "description": "<p>From the first doubt to the first session: three short "
+    "articles to read in order.</p>",
+    "articles": [
+        "fear-of-asking-for-help",
+        "choosing-a-therapist",
+        "starting-where-the-client-is",
+    ],
+}
+START_HERE = ["fear-of-asking-for-help", "anxiety-and-avoidance", "empathic-attunement"]
+
 ABOUT_ME = {
     "name": "Dana Whitfield",
     "credentials": "LCSW",

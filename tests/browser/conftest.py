@@ -26,6 +26,14 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ADMIN_PASSWORD = "a-long-test-password"
+# axe-core's rules for WCAG 2.0, 2.1 and 2.2 at levels A and AA (2.2 adds the
+# 24 × 24 px target size).
+WCAG_22_AA = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+    }
+}
 
 
 BROWSER_TEST = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -9,16 +9,10 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from consultations.models import ConsultationRequest
-from tests.browser.conftest import BROWSER_TEST
+from tests.browser.conftest import BROWSER_TEST, WCAG_22_AA
 from tests.workers import work
 
 pytestmark = BROWSER_TEST
-WCAG_22_AA = {
-    "runOnly": {
-        "type": "tag",
-        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
-    }
-}
 
 
 @pytest.fixture

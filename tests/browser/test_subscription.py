@@ -13,8 +13,7 @@ from wagtail.models import Site
 
 from blog.models import ArticlePage
 from subscriptions.models import Subscriber
-from tests.browser.conftest import BROWSER_TEST
-from tests.browser.test_consultation import WCAG_22_AA
+from tests.browser.conftest import BROWSER_TEST, WCAG_22_AA
 from tests.factories import make_article
 from tests.workers import work
 

@@ -21,9 +21,10 @@ from wagtail.models import Site
 
 from base.models import AboutMe, SharingSettings
 from blog.models import ArticlePage, ArticleRelatedPage, BlogIndexPage
+from blog.series import Series, SeriesArticle
 from consultations.models import ConsultationPage
 from home import demo_content as demo
-from home.models import StandardPage
+from home.models import StandardPage, StartHereArticle
 from subscriptions.models import SubscribePage
 from vignettes.blocks import DEFAULT_DISCLAIMER
 from vignettes.models import VignetteIndexPage
@@ -58,6 +59,7 @@ class Command(BaseCommand):
                 home, BlogIndexPage, title="Blog", slug="blog", intro=demo.BLOG_INTRO
             )
             created = self.load_articles(blog, about_me)
+            self.load_reading_paths(home, blog)
             self.load_index(
                 home,
                 VignetteIndexPage,
@@ -182,6 +184,28 @@ class Command(BaseCommand):
             ]
             page.save_revision().publish()
         return len(new_specs)
+
+    def load_reading_paths(self, home, blog):
+        """The demo's series, and its "Start here" list, unless there are
+        already some."""
+        articles = {page.slug: page for page in ArticlePage.objects.child_of(blog)}
+        if not Series.objects.exists():
+            spec = demo.SERIES
+            series = Series(title=spec["title"], description=spec["description"])
+            series.series_articles = [
+                SeriesArticle(article=articles[slug], sort_order=place)
+                for place, slug in enumerate(spec["articles"])
+                if slug in articles
+            ]
+            series.save()
+        home = home.specific
+        if not home.start_here_links.exists():
+            home.start_here_links = [
+                StartHereArticle(article=articles[slug], sort_order=place)
+                for place, slug in enumerate(demo.START_HERE)
+                if slug in articles
+            ]
+            home.save_revision().publish()
 
     def article_body(self, spec, pages, about_me):
         return [
