@@ -18,17 +18,26 @@ class ParagraphBlock(blocks.RichTextBlock):
         template = "blocks/paragraph_block.html"
 
 
-def section_anchor(block_id):
-    """The id of a heading in its page, from its block id, so a link to it
-    (the article's contents) keeps working when the text changes."""
-    return f"section-{block_id}"
+class AnchoredBlock:
+    """A block whose place in a page has an id made from its block id, so a
+    link to it (an article's contents, the vignette library) keeps working
+    when the text changes. Its template gets the id as `anchor` when given a
+    `block_id`."""
+
+    anchor_prefix = None
+
+    @classmethod
+    def anchor_for(cls, block_id):
+        return f"{cls.anchor_prefix}-{block_id}"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        if block_id := context.get("block_id"):
+            context["anchor"] = self.anchor_for(block_id)
+        return context
 
 
-def getting_help_anchor(block_id):
-    return f"getting-help-{block_id}"
-
-
-class HeadingBlock(blocks.CharBlock):
+class HeadingBlock(AnchoredBlock, blocks.CharBlock):
     """A short heading inside a body."""
 
     def __init__(self, **kwargs):
@@ -39,11 +48,7 @@ class HeadingBlock(blocks.CharBlock):
         label = "Heading"
         template = "blocks/heading_block.html"
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
-        if block_id := context.get("block_id"):
-            context["anchor"] = section_anchor(block_id)
-        return context
+    anchor_prefix = "section"
 
 
 class ArticleImageBlock(ImageBlock):
@@ -112,13 +117,15 @@ class InformationStreamBlock(blocks.StreamBlock):
     question = QuestionAnswerBlock()
 
 
-class GettingHelpBlock(blocks.StructBlock):
+class GettingHelpBlock(AnchoredBlock, blocks.StructBlock):
     """The practice's shared call to action, with optional words for this article.
 
     The shared part lives in the "Getting help in therapy" setting and the
     contact details in the about-me, so each is typed once and reaches every
     article.
     """
+
+    anchor_prefix = "getting-help"
 
     text = blocks.RichTextBlock(
         required=False,
@@ -149,8 +156,6 @@ class GettingHelpBlock(blocks.StructBlock):
             request_or_site=context.get("request")
         )
         context["contact"] = AboutMe.get_default()
-        if block_id := context.get("block_id"):
-            context["anchor"] = getting_help_anchor(block_id)
         return context
 
 

@@ -19,7 +19,6 @@ from wagtail.query import PageQuerySet
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
-from base.blocks import getting_help_anchor, section_anchor
 from base.cache import content_cache
 from base.models import AboutMe, IndexPage, sitemap_entry
 from base.pagination import paginate
@@ -34,7 +33,6 @@ from blog.related import MAX_RELATED, NEWEST_FIRST
 from blog.series import Series, SeriesArticle
 from blog.topics import topics_of
 from subscriptions.panels import SubscribersPanel
-from vignettes.blocks import anchor as vignette_anchor
 from vignettes.panels import IdentifierWarningsPanel
 
 
@@ -254,6 +252,13 @@ class ArticlePageQuerySet(PageQuerySet):
         one query rather than one per article."""
         return self.live().public().order_by(*NEWEST_FIRST).prefetch_related("tags")
 
+    def in_order(self, pks):
+        """Those of these articles (an editor's picks) this queryset holds,
+        in the order given."""
+        pks = list(pks)
+        found = self.in_bulk(pks)
+        return [found[pk] for pk in pks if pk in found]
+
 
 class ArticlePage(Page):
     """One article: introduction, vignette, conclusion, getting help, about me."""
@@ -444,12 +449,14 @@ class ArticlePage(Page):
         entries = []
         for block in self.body:
             if block.block_type == "heading":
-                entries.append((block.value, section_anchor(block.id)))
+                title = block.value
             elif block.block_type == "vignette":
                 title = block.value.get("title") or "Clinical vignette"
-                entries.append((title, vignette_anchor(block.id)))
             elif block.block_type == "getting_help":
-                entries.append(("Getting help", getting_help_anchor(block.id)))
+                title = "Getting help"
+            else:
+                continue
+            entries.append((title, block.block.anchor_for(block.id)))
         return entries
 
     def clean(self):

@@ -82,11 +82,11 @@ class Series(ClusterableModel):
         return slug
 
     def articles(self, visible):
-        """Its articles among `visible` (an article queryset: live, public),
-        in reading order."""
-        order = list(self.series_articles.values_list("article_id", flat=True))
-        shown = visible.in_bulk(order)
-        return [shown[pk] for pk in order if pk in shown]
+        """Its articles among `visible` (articles readers may see), in
+        reading order."""
+        return visible.in_order(
+            self.series_articles.values_list("article_id", flat=True)
+        )
 
 
 class SeriesArticle(Orderable):

@@ -83,26 +83,14 @@ class HomePage(IndexPage):
             lambda: BlogIndexPage.objects.child_of(self).live().public().first()
         )
         context["about_me"] = SimpleLazyObject(AboutMe.get_default)
-        preview = getattr(request, "is_preview", False)
-        context["start_here"] = SimpleLazyObject(
-            lambda: self.start_here(in_memory=preview)
-        )
+        context["start_here"] = SimpleLazyObject(self.start_here)
         return context
 
-    def start_here(self, in_memory=False):
-        """The picked articles readers may see, in the editor's order. A
-        preview shows the picks in the editor's form, not the saved ones."""
-        if in_memory:
-            return [
-                link.article
-                for link in self.start_here_links.all()
-                if link.article.live
-            ]
-        picked = list(self.start_here_links.values_list("article_id", flat=True))
-        shown = (
-            ArticlePage.objects.live().public().prefetch_related("tags").in_bulk(picked)
-        )
-        return [shown[pk] for pk in picked if pk in shown]
+    def start_here(self):
+        """The picked articles readers may see, in the editor's order. In a
+        preview the picks are those of the editor's form, held in memory."""
+        picks = [link.article_id for link in self.start_here_links.all()]
+        return ArticlePage.objects.listed().in_order(picks)
 
 
 class StandardPage(Page):

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from base.blocks import HeadingBlock, ParagraphBlock
+from base.blocks import AnchoredBlock, HeadingBlock, ParagraphBlock
 
 DEFAULT_DISCLAIMER = (
     "This vignette is fictional. It is based on no one client and contains no "
@@ -26,12 +26,6 @@ KIND_LABELS = {
     "fictional": "Fictional clinical vignette",
     "composite": "Composite vignette",
 }
-
-
-def anchor(block_id):
-    """The id of a vignette's section in its article, from its block id, so a
-    link to it keeps working when the text around it changes."""
-    return f"vignette-{block_id}"
 
 
 def kind_label(kind):
@@ -57,11 +51,13 @@ class VignetteBodyBlock(blocks.StreamBlock):
         min_num = 1
 
 
-class VignetteBlock(blocks.StructBlock):
+class VignetteBlock(AnchoredBlock, blocks.StructBlock):
     """A fictional or composite client story, set apart from the rest of the article.
 
     The kind and disclaimer tell readers plainly that no real client is described.
     """
+
+    anchor_prefix = "vignette"
 
     kind = blocks.ChoiceBlock(
         choices=KIND_CHOICES,
@@ -136,8 +132,6 @@ class VignetteBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         context["kind_label"] = kind_label(value.get("kind"))
-        if block_id := context.get("block_id"):
-            context["anchor"] = anchor(block_id)
         return context
 
 

@@ -7,7 +7,7 @@ from wagtail.models import Page
 from base.models import IndexPage, sitemap_entry
 from base.pagination import paginate
 from base.text import join_words
-from vignettes.blocks import KIND_CHOICES, KIND_LABELS, anchor, kind_label
+from vignettes.blocks import KIND_CHOICES, KIND_LABELS, VignetteBlock, kind_label
 
 
 class VignetteQuerySet(models.QuerySet):
@@ -59,7 +59,7 @@ class Vignette(models.Model):
     @property
     def anchor(self):
         """The id the article template gives this vignette's section."""
-        return anchor(self.block_id)
+        return VignetteBlock.anchor_for(self.block_id)
 
 
 def catalogue(*articles):
