@@ -17,6 +17,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.functional import cached_property
+from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -153,9 +154,7 @@ class Subscriber(models.Model):
         subscriber.all_articles = not data["topics"]
         subscriber.confirmed_at = subscriber.confirmed_at or timezone.now()
         subscriber.save(update_fields=["all_articles", "confirmed_at"])
-        subscriber.topics.set(
-            cls.topics.field.related_model.objects.filter(slug__in=data["topics"])
-        )
+        subscriber.topics.set(Tag.objects.filter(slug__in=data["topics"]))
         return subscriber
 
     @property

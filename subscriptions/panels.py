@@ -1,3 +1,4 @@
+from taggit.models import Tag
 from taggit.utils import parse_tags
 from wagtail.admin.panels import Panel
 
@@ -28,10 +29,9 @@ class SubscribersPanel(Panel):
 
         def topic_ids(self):
             """The topics in the form as it stands, saved or not."""
-            value = self.form["tags"].value() if "tags" in self.form.fields else []
-            if isinstance(value, str):
+            value = self.form["tags"].value()
+            if isinstance(value, str):  # as posted
                 names = parse_tags(value)
-            else:
+            else:  # as saved
                 names = [getattr(tag, "name", tag) for tag in value or []]
-            tags = Subscriber.topics.field.related_model.objects
-            return list(tags.filter(name__in=names).values_list("pk", flat=True))
+            return list(Tag.objects.filter(name__in=names).values_list("pk", flat=True))
