@@ -12,12 +12,10 @@ requests from one address. It writes bench/results/consultations.md.
 import os
 import statistics
 import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
+from in_process import ROOT, demo_site, write_results
+
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", "100"))
 
 
@@ -25,40 +23,17 @@ def main():
     sys.path.insert(0, str(ROOT))
     from tests.smtp import SMTPServer
 
-    var = tempfile.mkdtemp(prefix="bench-consultations-")
     with SMTPServer() as smtp:
-        os.environ.update(
-            {
-                "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-                "VAR_DIR": var,
-                "SECRET_KEY": "bench-only-" + "x" * 50,
-                "FIELD_ENCRYPTION_KEY": "YmVuY2gtb25seS1maWVsZC1lbmNyeXB0aW9uLWtleSE=",
-                "ALLOWED_HOSTS": "testserver",
-                "SECURE_SSL_REDIRECT": "false",
-                "EMAIL_URL": f"smtp://127.0.0.1:{smtp.port}",
-                "DEMO_ADMIN_PASSWORD": "bench-only-password",
-            }
-        )
-        os.environ.pop("DATABASE_URL", None)
-        os.environ.pop("REDIS_URL", None)
-        import django
-
-        django.setup()
+        demo_site("consultations", f"smtp://127.0.0.1:{smtp.port}")
         rows = run(smtp)
-    lines = [
-        "## Consultation requests",
-        "",
+    write_results(
+        "consultations",
+        "Consultation requests",
         f"{REQUESTS} requests posted in a row to /consultation/ (production "
         "settings, SQLite, in process), then the worker sends the "
         "notifications to an SMTP server on loopback.",
-        "",
-        "| measure | result |",
-        "| --- | --- |",
-        *(f"| {name} | {value} |" for name, value in rows),
-    ]
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "consultations.md").write_text("\n".join(lines) + "\n")
-    print("\n".join(lines))
+        rows,
+    )
 
 
 def run(smtp):
@@ -72,9 +47,6 @@ def run(smtp):
     from consultations.models import ConsultationRequest
 
     quiet = {"stdout": io.StringIO(), "stderr": io.StringIO()}
-    call_command("migrate", verbosity=0, **quiet)
-    call_command("collectstatic", interactive=False, verbosity=0, **quiet)
-    call_command("load_demo", **quiet)
     client = Client()
 
     def post(address, n):

@@ -14,14 +14,12 @@ import os
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
+from in_process import ROOT, demo_site, write_results
 
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "bench" / "results"
 SUBSCRIBERS = int(os.environ.get("BENCH_SUBSCRIBERS", "10000"))
 PUBLISHES = int(os.environ.get("BENCH_PUBLISHES", "5"))
 BATCH_SIZE = os.environ.get("EMAIL_BATCH_SIZE", "200")
@@ -42,56 +40,34 @@ def main():
     sys.path.insert(0, str(ROOT))
     from tests.servers import free_port
 
-    var = tempfile.mkdtemp(prefix="bench-subscriptions-")
     counter, port = Counter(), free_port()
     smtp = Controller(counter, hostname="127.0.0.1", port=port)
     smtp.start()
     try:
-        os.environ.update(
-            {
-                "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-                "VAR_DIR": var,
-                "SECRET_KEY": "bench-only-" + "x" * 50,
-                "FIELD_ENCRYPTION_KEY": "YmVuY2gtb25seS1maWVsZC1lbmNyeXB0aW9uLWtleSE=",
-                "ALLOWED_HOSTS": "testserver",
-                "SECURE_SSL_REDIRECT": "false",
-                "EMAIL_URL": f"smtp://127.0.0.1:{port}",
-                "EMAIL_BATCH_SIZE": BATCH_SIZE,
-                "EMAIL_BATCH_INTERVAL_SECONDS": "0",
-                "DEMO_ADMIN_PASSWORD": "bench-only-password",
-            }
+        demo_site(
+            "subscriptions",
+            f"smtp://127.0.0.1:{port}",
+            EMAIL_BATCH_SIZE=BATCH_SIZE,
+            EMAIL_BATCH_INTERVAL_SECONDS="0",
         )
-        os.environ.pop("DATABASE_URL", None)
-        os.environ.pop("REDIS_URL", None)
-        import django
-
-        django.setup()
         rows = run(counter)
     finally:
         smtp.stop()
-    lines = [
-        "## Subscribers",
-        "",
+    write_results(
+        "subscriptions",
+        "Subscribers",
         f"One article sent to {SUBSCRIBERS:,} confirmed subscribers by the "
         f"worker (production settings, SQLite, EMAIL_BATCH_SIZE={BATCH_SIZE}, "
         "no pause between batches) through an SMTP server on loopback; and the "
         f"page editor's publish request, {PUBLISHES} times each, without and "
         "with those subscribers.",
-        "",
-        "| measure | result |",
-        "| --- | --- |",
-        *(f"| {name} | {value} |" for name, value in rows),
-    ]
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "subscriptions.md").write_text("\n".join(lines) + "\n")
-    print("\n".join(lines))
+        rows,
+    )
 
 
 def run(counter):
-    import io
 
     from django.contrib.auth import get_user_model
-    from django.core.management import call_command
     from django.test import Client
     from django.urls import reverse
     from django.utils import timezone
@@ -102,10 +78,6 @@ def run(counter):
     from subscriptions.models import Mailing, Subscriber
     from tests.forms import article_form, vignette_form
 
-    quiet = {"stdout": io.StringIO(), "stderr": io.StringIO()}
-    call_command("migrate", verbosity=0, **quiet)
-    call_command("collectstatic", interactive=False, verbosity=0, **quiet)
-    call_command("load_demo", **quiet)
     client = Client()
     client.force_login(get_user_model().objects.get(username="admin"))
     blog = BlogIndexPage.objects.get()
