@@ -23,7 +23,7 @@ from subscriptions.models import SubscribePage, Subscriber
 @require_POST
 def subscribe(request):
     """The short forms on articles and the blog post here."""
-    page = SubscribePage.for_site(Site.find_for_request(request))
+    page = subscribe_page(request)
     if page is None:
         raise Http404("This site takes no subscriptions.")
     return page.subscribe(request)

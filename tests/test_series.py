@@ -111,6 +111,8 @@ def test_the_therapist_orders_a_series_as_a_snippet(client, blog):
         first.pk,
     ]
     assert "Part 1 of 2" in series_nav(client.get(second.url).text)
+    listing = client.get(reverse("wagtailsnippets_blog_series:list"))
+    assert "Shame, slowly" in listing.text
 
 
 def test_imported_parts_become_one_series(blog, about_me, tmp_path):

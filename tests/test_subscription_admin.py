@@ -176,6 +176,12 @@ class AdminTests(WagtailPageTestCase):
         self.assertIn("Waiting for confirmation (deleted after 7 days", text)
         self.assertIn("grief@example.org", text)
 
+    def test_one_subscriber_opens_with_the_address_and_topics(self):
+        both = Subscriber.objects.with_address("both@example.org").get()
+        page = self.client.get(reverse("subscribers:inspect", args=[both.pk]))
+        self.assertContains(page, "both@example.org")
+        self.assertContains(page, "Grief, Sleep")
+
     def test_an_address_typed_in_full_is_found(self):
         found = self.client.get("/admin/subscribers/?q=Grief@Example.org")
         self.assertContains(found, "grief@example.org")

@@ -83,6 +83,15 @@ def articles_to(server, email):
     ]
 
 
+def recipients_of(server, subject):
+    """Who got the email with this subject, in address order."""
+    return sorted(
+        recipients[0]
+        for recipients, message in server.mailbox.messages
+        if message["Subject"] == subject
+    )
+
+
 def confirmed_subscriber(client, server, email, topics=()):
     """Subscribe through the form and confirm by the link that arrived."""
     assert subscribe(client, email, topics).status_code == 302
@@ -271,11 +280,7 @@ class TestSending:
         DBTaskResult.objects.all().delete()
         call_command("resume_article_emails", stdout=io.StringIO())
         work()
-        got = {
-            recipients[0]
-            for recipients, message in smtp_server.mailbox.messages
-            if message["Subject"] == "Interrupted"
-        }
+        got = set(recipients_of(smtp_server, "Interrupted"))
         assert got == {"r2@example.org", "r3@example.org"}
         mailing.refresh_from_db()
         assert mailing.status == Mailing.SENT
@@ -296,11 +301,7 @@ class TestSending:
         confirmed_subscriber(client, smtp_server, "sleep@example.org", ["sleep"])
         make_article(title="On anxiety", tags=["Anxiety"])
         work()
-        got = sorted(
-            recipients[0]
-            for recipients, message in smtp_server.mailbox.messages
-            if message["Subject"] == "On anxiety"
-        )
+        got = recipients_of(smtp_server, "On anxiety")
         assert got == ["all@example.org", "both@example.org"]
 
     def test_switched_off_for_one_article_nothing_is_sent(
@@ -323,16 +324,14 @@ class TestSending:
         settings.EMAIL_BATCH_INTERVAL_SECONDS = 600
         make_article(title="Batched")
         work()
-        sent = [m for _, m in smtp_server.mailbox.messages if m["Subject"] == "Batched"]
-        assert len(sent) == 2
+        assert len(recipients_of(smtp_server, "Batched")) == 2
         waiting = DBTaskResult.objects.filter(status="READY").get()
         assert waiting.run_after > timezone.now() + timedelta(seconds=590)
         # The wait over, the rest go, two at a time.
         settings.EMAIL_BATCH_INTERVAL_SECONDS = 0
         DBTaskResult.objects.filter(pk=waiting.pk).update(run_after=timezone.now())
         work()
-        sent = [m for _, m in smtp_server.mailbox.messages if m["Subject"] == "Batched"]
-        assert len(sent) == 5
+        assert len(recipients_of(smtp_server, "Batched")) == 5
         assert Mailing.objects.get().status == Mailing.SENT
 
     def test_a_busy_server_is_tried_again_and_a_refused_address_recorded(
@@ -345,11 +344,7 @@ class TestSending:
         smtp_server.mailbox.busy = 2
         make_article(title="Persistent")
         work()
-        got = sorted(
-            recipients[0]
-            for recipients, message in smtp_server.mailbox.messages
-            if message["Subject"] == "Persistent"
-        )
+        got = recipients_of(smtp_server, "Persistent")
         assert got == ["a@example.org", "c@example.org"]
         mailing = Mailing.objects.get()
         assert mailing.status == Mailing.SENT
@@ -383,6 +378,27 @@ class TestSending:
         mailing.refresh_from_db()
         assert mailing.status == Mailing.SENT and not mailing.problem
 
+    def test_a_subscriber_asking_again_confirms_the_new_topics_by_email(
+        self, migrated_site, client, smtp_server
+    ):
+        make_subscribe_page()
+        make_article(title="Seed", tags=["Sleep"])
+        confirmed_subscriber(client, smtp_server, "again@example.org")
+        assert subscribe(client, "again@example.org", ["sleep"]).status_code == 302
+        work()
+        # Within the hour: no second email, whatever is typed.
+        assert len(smtp_server.mailbox.messages) == 1
+        Subscriber.objects.update(asked_at=timezone.now() - timedelta(hours=2))
+        subscribe(client, "again@example.org", ["sleep"])
+        work()
+        (_, message) = smtp_server.mailbox.messages[-1]
+        assert "This address already gets new articles" in message.get_content()
+        assert "articles about Sleep" in message.get_content()
+        page = client.get(path_of(confirmation_link(smtp_server, "again@example.org")))
+        assert "new article about Sleep" in page.text
+        subscriber = Subscriber.objects.get()
+        assert not subscriber.all_articles and subscriber.topic_names == "Sleep"
+
     def test_a_confirmation_the_server_refused_for_now_arrives_later(
         self, migrated_site, client, smtp_server
     ):
@@ -409,10 +425,9 @@ class TestSending:
         self, migrated_site, client, no_smtp_server
     ):
         make_subscribe_page()
-        subscriber = Subscriber.objects.create(
+        Subscriber.objects.create(
             sealed="x", fingerprint="f" * 64, confirmed_at=timezone.now()
         )
-        assert subscriber.confirmed
         make_article(title="Published regardless")
         assert ArticlePage.objects.get(title="Published regardless").live
         assert Mailing.objects.get().status == Mailing.QUEUED
@@ -442,7 +457,9 @@ class TestNothingTracked:
         url = message["List-Unsubscribe"].strip("<>")
         # Opening it, as a mail filter checking links does, unsubscribes nobody.
         page = client.get(path_of(url))
-        assert page.status_code == 200 and "Unsubscribe" in page.text
+        assert page.status_code == 200
+        assert "Stop emails about new articles to private@example.org?" in page.text
+        assert '<button type="submit" class="button">Unsubscribe</button>' in page.text
         assert Subscriber.objects.exists()
         response = client.post(
             path_of(url),
@@ -457,6 +474,9 @@ class TestNothingTracked:
             assert cursor.fetchone() == (0,)
         again = client.post(path_of(url))
         assert again.status_code == 200
+        # An old email's link, opened later, says so.
+        later = client.get(path_of(url))
+        assert "This address is not on the list" in later.text
         assert client.post(path_of(url)[:-3] + "xx/").status_code == 400
 
     def test_an_email_holds_no_picture_and_no_link_but_the_article_and_unsubscribe(
@@ -508,11 +528,9 @@ class TestExpiry:
             sealed="x", fingerprint="c" * 64, confirmed_at=timezone.now()
         )
         eight_days_ago = timezone.now() - timedelta(days=8)
-        Subscriber.objects.exclude(pk=confirmed.pk).filter(
-            fingerprint__in=Subscriber.objects.with_address("late@example.org").values(
-                "fingerprint"
-            )
-        ).update(created_at=eight_days_ago)
+        Subscriber.objects.with_address("late@example.org").update(
+            created_at=eight_days_ago
+        )
         Subscriber.objects.filter(pk=confirmed.pk).update(created_at=eight_days_ago)
         out = io.StringIO()
         call_command("purge_subscribers", stdout=out)
@@ -539,6 +557,11 @@ class TestExpiry:
         assert client.get(f"/subscriptions/confirm/{fresh}/").status_code == 200
         damaged = client.get(f"/subscriptions/confirm/{fresh[:-2]}/")
         assert damaged.status_code == 400 and "does not work" in damaged.text
+        subscriber.delete()  # unsubscribed, or purged, since the email left
+        gone = client.get(f"/subscriptions/confirm/{fresh}/")
+        assert gone.status_code == 410
+        assert "no longer on the list" in gone.text
+        assert 'href="/subscribe/">Subscribe again' in gone.text
 
     def test_a_new_subscription_deletes_expired_ones(self, client, subscribe_page):
         subscribe(client, "old@example.org")

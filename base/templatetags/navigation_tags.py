@@ -24,24 +24,29 @@ def site_root(context):
     return site.root_page if site else None
 
 
-@register.simple_tag(takes_context=True)
-def consultation_url(context):
-    """Where "get in touch" links lead: the site's live consultation page,
-    or "" when there is none. Looked up by name, since the consultations app
-    sits above this one, and kept in the content cache, which any publish
-    clears."""
+def live_page_url(context, model_label):
+    """The address of the site's live, public page of this type (one of a
+    kind, such as the consultation page), or "" when there is none. Looked
+    up by name, since the apps that have them sit above this one, and kept
+    in the content cache, which any publish clears."""
     root = site_root(context)
     if root is None:
         return ""
 
     def find():
-        model = apps.get_model("consultations", "ConsultationPage")
+        model = apps.get_model(model_label)
         page = model.objects.live().public().descendant_of(root).first()
         return page.get_url(context.get("request")) if page else ""
 
     return content_cache().get_or_set(
-        f"consultation-url:{root.pk}", find, settings.FRAGMENT_CACHE_SECONDS
+        f"page-url:{model_label}:{root.pk}", find, settings.FRAGMENT_CACHE_SECONDS
     )
+
+
+@register.simple_tag(takes_context=True)
+def consultation_url(context):
+    """Where "get in touch" links lead: the consultation page, or ""."""
+    return live_page_url(context, "consultations.ConsultationPage")
 
 
 @register.inclusion_tag("includes/site_navigation.html", takes_context=True)
