@@ -7,8 +7,9 @@ from django.conf import settings
 from django.db import IntegrityError, models, transaction
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
+from django.views.decorators.cache import never_cache
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
@@ -129,13 +130,10 @@ class ConsultationPage(RoutablePageMixin, Page):
         )
         return context
 
-    def private(self, response):
-        """Its pages carry the reader's CSRF cookie or answer: never stored
-        by the page cache, a CDN or the browser."""
-        patch_cache_control(response, private=True, no_store=True, max_age=0)
-        return response
-
+    # Its pages carry the reader's CSRF cookie or answer: never stored by the
+    # page cache, a CDN or the browser.
     @path("")
+    @method_decorator(never_cache)
     def form_view(self, request):
         status = 200
         if request.method != "POST":
@@ -147,10 +145,10 @@ class ConsultationPage(RoutablePageMixin, Page):
                 form.too_many, status = True, 429
             elif form.is_valid() and self.accept(request, form):
                 thanks = self.get_url(request) + self.reverse_subpage("thanks")
-                return self.private(redirect(thanks))
+                return redirect(thanks)
         response = self.render(request, context_overrides={"form": form})
         response.status_code = status
-        return self.private(response)
+        return response
 
     def accept(self, request, form):
         """Store a valid request, once, and have the therapist told of it. A
@@ -167,7 +165,6 @@ class ConsultationPage(RoutablePageMixin, Page):
         return True
 
     @path("thanks/")
+    @method_decorator(never_cache)
     def thanks(self, request):
-        return self.private(
-            self.render(request, template="consultations/consultation_thanks.html")
-        )
+        return self.render(request, template="consultations/consultation_thanks.html")

@@ -15,8 +15,9 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
+from django.views.decorators.cache import never_cache
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -290,18 +291,15 @@ class SubscribePage(RoutablePageMixin, Page):
             return None
         return cls.objects.live().public().descendant_of(site.root_page).first()
 
-    def private(self, response):
-        """Its answers hold what one reader typed: never stored by the page
-        cache, a CDN or the browser."""
-        patch_cache_control(response, private=True, no_store=True, max_age=0)
-        return response
-
     @path("")
     def form_view(self, request):
         if request.method != "POST":
             return self.render(request, context_overrides={"form": SubscribeForm()})
         return self.subscribe(request)
 
+    # Its answers hold what one reader typed: never stored by the page cache,
+    # a CDN or the browser.
+    @method_decorator(never_cache)
     def subscribe(self, request):
         """Take a subscription from any of the site's forms. Whatever the
         address (new, waiting, already confirmed), the reader is told the
@@ -313,10 +311,10 @@ class SubscribePage(RoutablePageMixin, Page):
         elif form.is_valid():
             self.accept(request, form)
             sent = self.get_url(request) + self.reverse_subpage("sent")
-            return self.private(redirect(sent))
+            return redirect(sent)
         response = self.render(request, context_overrides={"form": form})
         response.status_code = status
-        return self.private(response)
+        return response
 
     def accept(self, request, form):
         # Here, not at the top: the tasks module imports this one.
@@ -335,7 +333,6 @@ class SubscribePage(RoutablePageMixin, Page):
             )
 
     @path("sent/")
+    @method_decorator(never_cache)
     def sent(self, request):
-        return self.private(
-            self.render(request, template="subscriptions/subscribe_sent.html")
-        )
+        return self.render(request, template="subscriptions/subscribe_sent.html")

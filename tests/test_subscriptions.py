@@ -147,6 +147,7 @@ class TestTheForm:
         for response in (first, again, pending, waiting):
             assert response.status_code == 302
             assert response["Location"] == "/subscribe/sent/"
+            assert "no-store" in response["Cache-Control"]
         assert Subscriber.objects.count() == 2
         sent = client.get("/subscribe/sent/")
         assert "Check your email" in sent.text
