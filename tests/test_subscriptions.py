@@ -101,6 +101,12 @@ def confirmed_subscriber(client, server, email, topics=()):
     return Subscriber.objects.with_address(email).get()
 
 
+def confirmed_subscribers(client, server, count):
+    """r0@example.org, r1@... , each subscribed to everything and confirmed."""
+    for n in range(count):
+        confirmed_subscriber(client, server, f"r{n}@example.org")
+
+
 @pytest.fixture
 def subscribe_page(db):
     make_blog_index()
@@ -268,8 +274,7 @@ class TestSending:
         self, migrated_site, client, smtp_server, settings
     ):
         make_subscribe_page()
-        for n in range(4):
-            confirmed_subscriber(client, smtp_server, f"r{n}@example.org")
+        confirmed_subscribers(client, smtp_server, 4)
         settings.EMAIL_BATCH_SIZE = 2
         article = make_article(title="Interrupted")
         mailing = Mailing.objects.get(page=article)
@@ -319,8 +324,7 @@ class TestSending:
         self, migrated_site, client, smtp_server, settings
     ):
         make_subscribe_page()
-        for n in range(5):
-            confirmed_subscriber(client, smtp_server, f"r{n}@example.org")
+        confirmed_subscribers(client, smtp_server, 5)
         settings.EMAIL_BATCH_SIZE = 2
         settings.EMAIL_BATCH_INTERVAL_SECONDS = 600
         make_article(title="Batched")
