@@ -9,3 +9,11 @@ class BaseConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "base"
     verbose_name = "Practice"
+
+    def ready(self):
+        from django.core.signals import request_finished, request_started
+
+        from base import cache
+
+        request_started.connect(cache.request_began)
+        request_finished.connect(cache.request_ended)

@@ -1,9 +1,88 @@
-"""The cache shared by every app server, which any change clears at once
-(cms/page_cache.py). The default cache may be each process's own memory."""
+"""The cache shared by every app server, whose keys carry the content's
+generation: the number of changes readers can see, kept in the database.
+
+A change bumps the generation in the change's own transaction (cms/
+page_cache.py), so once it commits no server reads a page or fragment stored
+before it, even if the cache could not be emptied (full, stalled, restarted)
+or belongs to a server running another CACHE_VERSION. Each request reads the
+generation once, when it first uses the cache.
+"""
+
+import contextlib
+import contextvars
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db.models import F
+
+from base.models import ContentGeneration
+
+ROW = 1
+# The generation this request read (None: not read yet, or not a request).
+_request_generation = contextvars.ContextVar("content_generation", default=None)
+_in_request = contextvars.ContextVar("in_request", default=False)
+# The last generation this process read: only an error page uses it, when
+# the database cannot be asked (last_seen()).
+_last_read = None
 
 
 def content_cache():
     return caches[settings.CACHE_MIDDLEWARE_ALIAS]
+
+
+def read_generation():
+    global _last_read
+    value = (
+        ContentGeneration.objects.filter(pk=ROW).values_list("value", flat=True).first()
+    )
+    _last_read = value or 0
+    return _last_read
+
+
+def current_generation():
+    """Read once a request; outside requests (the worker, commands), every
+    time, since another process may have changed something since."""
+    if not _in_request.get():
+        return read_generation()
+    value = _request_generation.get()
+    if value is None:
+        value = read_generation()
+        _request_generation.set(value)
+    return value
+
+
+def bump_generation():
+    """Retire everything stored so far. Called inside the change's own
+    transaction, so no reader sees the new count with the old content."""
+    if not ContentGeneration.objects.filter(pk=ROW).update(value=F("value") + 1):
+        ContentGeneration.objects.get_or_create(pk=ROW, defaults={"value": 1})
+    _request_generation.set(None)
+
+
+@contextlib.contextmanager
+def last_seen():
+    """For an error page, which must not ask the database: the cache is
+    read at the generation this process last saw."""
+    token = _request_generation.set(_last_read or 0)
+    entered = _in_request.set(True)
+    try:
+        yield
+    finally:
+        _in_request.reset(entered)
+        _request_generation.reset(token)
+
+
+def generation_key(key, key_prefix, version):
+    """The content cache's KEY_FUNCTION (settings): Django's key, plus the
+    generation."""
+    return f"{key_prefix}:{version}:g{current_generation()}:{key}"
+
+
+def request_began(**kwargs):
+    _in_request.set(True)
+    _request_generation.set(None)
+
+
+def request_ended(**kwargs):
+    _in_request.set(False)
+    _request_generation.set(None)

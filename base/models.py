@@ -303,3 +303,15 @@ class RecentSubmission(models.Model):
 
     def __str__(self):
         return f"{self.form} from {self.client[:8]}… at {self.created_at:%H:%M}"
+
+
+class ContentGeneration(models.Model):
+    """One row counting the changes readers can see (base/cache.py). Every
+    key in the content cache carries the count, so a change committed here
+    retires everything stored before it, on every server, whatever state
+    the cache itself is in."""
+
+    value = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return f"content generation {self.value}"

@@ -10,9 +10,12 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         from django.core.checks import register
+        from django.core.signals import request_finished, request_started
 
-        from cms import checks, signals
+        from cms import checks, redis_breaker, signals
 
         signals.connect()
+        request_started.connect(redis_breaker.request_began)
+        request_finished.connect(redis_breaker.request_ended)
         register(checks.deprecated_environment)
         register(checks.email_configured, deploy=True)

@@ -1,7 +1,8 @@
-"""The page cache: anonymous readers get stored pages; any change clears them.
+"""The page cache: anonymous readers get stored pages; any change retires them.
 
 A stored page is looked up before the session, the user and everything else
-a rendered page needs, so a hit costs one cache read. It is keyed on the
+a rendered page needs, so a hit costs one cache read and one query (the
+content's generation, base/cache.py). It is keyed on the
 address and on the query parameters a page reads (`page`, `q`, `topic`,
 `kind`) in a fixed order, never on cookies or other parameters, so neither
 `?utm_source=...` nor a junk cookie can fill the cache with copies. A
@@ -9,25 +10,31 @@ request carrying a session (an editor) is never served from it.
 
 The same "pages" cache holds the templates' fragments (`{% wagtailcache %}`)
 and is shared by every app server process (Redis, or a folder on one
-machine), so clearing it once reaches them all. Its keys carry
-CACHE_VERSION, so a deploy never reads what older code stored.
+machine). Its keys carry CACHE_VERSION, so a deploy never reads what older
+code stored, and the content's generation, which every change raises in the
+database: whatever the cache's state, and whichever CACHE_VERSION a server
+runs, nothing stored before a change is served after it.
 """
 
 import hashlib
+import itertools
 import logging
 from email.utils import formatdate
 from urllib.parse import urlencode
 
 from asgiref.local import Local
 from django.conf import settings
+from django.contrib import messages
 from django.db import transaction
 from django.utils.cache import patch_cache_control
+from redis.exceptions import RedisError
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, Site
 
-from base.cache import content_cache
+from base.cache import bump_generation, content_cache
 from base.pagination import LISTING_PARAMETERS, requested_page
 from blog.models import ArticlePage
+from cms.mail import current_request
 from cms.security import is_admin
 from cms.sitemaps import PAGES_PER_SITEMAP
 
@@ -112,17 +119,42 @@ class PageCacheMiddleware:
 
 
 def clear_pages():
-    """Drop every stored page and fragment. In Redis only this cache's keys
-    go (the default cache shares the database)."""
+    """Free what the last change retired: every stored page and fragment.
+
+    Nothing depends on this for correctness: the generation in the keys
+    (base/cache.py) already keeps readers from them. So keys are deleted a
+    batch at a time, never in a transaction that one refusal would cancel
+    (a full Redis still takes deletes). Returns False when the cache did
+    not answer.
+    """
     cache = content_cache()
     try:
-        if hasattr(cache, "delete_pattern"):
-            cache.delete_pattern("*")
+        if hasattr(cache, "delete_pattern"):  # django-redis; shares its database
+            client = cache.client.get_client(write=True)
+            keys = client.scan_iter(match=f"{cache.key_prefix}:*", count=500)
+            while batch := list(itertools.islice(keys, 500)):
+                client.unlink(*batch)
         else:
             cache.clear()
-    except Exception:
-        # A cache that cannot be reached serves nothing stale either.
-        logger.exception("Could not clear the page cache.")
+    except (RedisError, OSError):
+        logger.warning("Could not empty the page cache.", exc_info=True)
+        return False
+    return True
+
+
+NOT_EMPTIED = (
+    "Your change is saved, and readers see it on their next visit. The site's "
+    "cache did not answer, so the copies of pages made before your change "
+    "could not be deleted. They are no longer shown to anyone, but pages may "
+    "load more slowly until the cache answers again. Whoever looks after the "
+    "site can see why in its log."
+)
+
+
+def tell_editor(text):
+    request = current_request.get()
+    if request is not None:
+        messages.warning(request, text, fail_silently=True)
 
 
 def listing_pages():
@@ -179,7 +211,8 @@ class PendingChange:
         if self.done:
             return
         self.done = True
-        clear_pages()
+        if not clear_pages():
+            tell_editor(NOT_EMPTIED)
         if not settings.WAGTAILFRONTENDCACHE:
             return
         if self.everything:
@@ -202,10 +235,11 @@ _pending = Local()
 def content_changed(pages=(), old_url_path=None):
     """Make a change visible on the next request to every page.
 
-    Cleared at once, and again when the transaction commits, so that a page
-    rendered in between from the old data is not kept.
+    The content's generation goes up in the change's own transaction, so
+    everything stored before it is retired as the change commits; the cache
+    is emptied, and a CDN purged, once it has.
     """
-    clear_pages()
+    bump_generation()
     change = getattr(_pending, "change", None)
     if change is None or change.done:
         change = _pending.change = PendingChange()

@@ -10,6 +10,8 @@ import environ
 from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
 
+from cms.redis_breaker import connection_class
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
@@ -198,18 +200,24 @@ if AWS_STORAGE_BUCKET_NAME := os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "max-age=86400"}
 
 # Every cache key carries CACHE_VERSION, so a deploy never reads what older
-# code stored: `make serve` sets it to the commit being served.
+# code stored: `make serve` sets it to the commit being served. The content
+# cache's keys also carry the content's generation, which every change raises
+# in the database (base/cache.py), so no server, on any CACHE_VERSION, serves
+# what was stored before a change.
 CACHE_VERSION = os.environ.get("CACHE_VERSION", "1")
+CONTENT_KEY_FUNCTION = "base.cache.generation_key"
 # Redis (django-redis) when REDIS_URL is set, shared by every app server.
 # Otherwise the default cache is each process's memory, and the page cache
-# (which must be cleared for every process at once) is a folder they share.
-# A Redis that is down, full or slow costs speed, never pages: its errors are
-# ignored after a quarter of a second and logged once a minute (LOGGING).
+# (which must be shared by every process) is a folder they share.
+# A Redis that is down, full or slow costs speed, never pages: a call gives up
+# after a quarter of a second, after which the process leaves Redis alone for
+# a few seconds, and a request spends at most 0.3 s on it in all
+# (cms/redis_breaker.py). Errors are logged once a minute (LOGGING).
 
 
 def redis_caches(url, version=CACHE_VERSION):
     """Both caches in one Redis database, kept apart by their key prefixes."""
-    return {
+    caches = {
         alias: {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": url,
@@ -219,10 +227,13 @@ def redis_caches(url, version=CACHE_VERSION):
                 "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": 0.25,
                 "SOCKET_TIMEOUT": 0.25,
+                "CONNECTION_POOL_KWARGS": {"connection_class": connection_class(url)},
             },
         }
         for alias in ("default", "pages")
     }
+    caches["pages"]["KEY_FUNCTION"] = CONTENT_KEY_FUNCTION
+    return caches
 
 
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
@@ -240,6 +251,7 @@ else:
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": VAR_DIR / "cache" / "pages",
             "VERSION": CACHE_VERSION,
+            "KEY_FUNCTION": CONTENT_KEY_FUNCTION,
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
     }

@@ -12,8 +12,11 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 if not REDIS_URL:  # noqa: F405  (with it, the suite runs against Redis, as CI does)
     CACHES = {
-        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-        for alias in ("default", "pages")
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "KEY_FUNCTION": CONTENT_KEY_FUNCTION,  # noqa: F405
+        },
     }
 # Most tests change content behind the editor's back; the caches' own tests
 # (and the query counts) switch them on.
