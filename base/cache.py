@@ -10,10 +10,12 @@ generation once, when it first uses the cache.
 
 import contextlib
 import contextvars
+import time
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models import F
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
 
 from base.models import ContentGeneration
 
@@ -53,9 +55,15 @@ def current_generation():
 
 def bump_generation():
     """Retire everything stored so far. Called inside the change's own
-    transaction, so no reader sees the new count with the old content."""
-    if not ContentGeneration.objects.filter(pk=ROW).update(value=F("value") + 1):
-        ContentGeneration.objects.get_or_create(pk=ROW, defaults={"value": 1})
+    transaction, so no reader sees the new number with the old content.
+
+    The number is the time in microseconds, or one more than the last if
+    that is later: it never goes back, even after a restore brings back an
+    older row, so no key of the past is ever valid again."""
+    now = Value(time.time_ns() // 1000)
+    bumped = Greatest(F("value") + 1, now)
+    if not ContentGeneration.objects.filter(pk=ROW).update(value=bumped):
+        ContentGeneration.objects.get_or_create(pk=ROW, defaults={"value": now.value})
     _request_generation.set(None)
 
 

@@ -306,8 +306,8 @@ class RecentSubmission(models.Model):
 
 
 class ContentGeneration(models.Model):
-    """One row counting the changes readers can see (base/cache.py). Every
-    key in the content cache carries the count, so a change committed here
+    """One row numbering the changes readers can see (base/cache.py). Every
+    key in the content cache carries the number, so a change committed here
     retires everything stored before it, on every server, whatever state
     the cache itself is in."""
 

@@ -4,8 +4,8 @@ Every cache call already gives up after SOCKET_TIMEOUT (a quarter of a
 second), but a page makes a dozen of them. So, at the connection, below
 django-redis and above the socket:
 - after a timeout or a refused connection, this process skips that Redis for
-  BREAK_SECONDS (every call fails at once, which django-redis ignores as a
-  miss), then lets one call through to try it again;
+  CACHE_BREAK_SECONDS (every call fails at once, which django-redis ignores
+  as a miss), then lets calls through to try it again;
 - a request that has spent REQUEST_BUDGET_SECONDS in Redis skips it for the
   rest of that request.
 A full Redis answers (it refuses writes), so it opens nothing.
@@ -15,10 +15,10 @@ import contextlib
 import contextvars
 import time
 
+from django.conf import settings
 from redis.connection import Connection, SSLConnection, UnixDomainSocketConnection
 from redis.exceptions import ConnectionError, TimeoutError
 
-BREAK_SECONDS = 5
 REQUEST_BUDGET_SECONDS = 0.3
 
 # Per server (host, port, or socket path): when calls may be tried again.
@@ -43,7 +43,7 @@ def guarded(server):
     try:
         yield
     except (ConnectionError, TimeoutError):
-        _closed_until[server] = time.monotonic() + BREAK_SECONDS
+        _closed_until[server] = time.monotonic() + settings.CACHE_BREAK_SECONDS
         raise
     finally:
         if spent is not None:

@@ -1,22 +1,30 @@
-"""A cache that fails costs speed, never pages.
+"""A cache that fails costs speed, never pages, and never shows readers what
+the editor changed.
 
 With production's cache settings (django-redis, cms/settings/base.py) against
 a Redis this test starts on a port of its own, then stops, then makes slow,
 then fills: every public page keeps answering 200, the editor can still
-publish, and the failure is logged once, not once a request.
+publish, and the failure is logged once, not once a request. An article
+unpublished while Redis is full, frozen (SIGSTOP) or restarted empty is a 404
+on the first request once Redis answers, and the editor is warned when the
+cache could not be emptied.
 """
 
 import logging
 import shutil
+import signal
 import socket
 import subprocess
 import time
 
 import pytest
 import redis
+from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
-from wagtail.test.utils.form_data import rich_text
+from wagtail.test.utils.form_data import nested_form_data, rich_text
+
+from base.models import ReaderNoticeSettings
 
 from blog.models import BlogIndexPage
 from cms.settings.base import redis_caches
@@ -24,12 +32,15 @@ from tests.factories import (
     article_body,
     make_about_me,
     make_article,
+    make_blog_index,
     make_superuser,
     make_vignette_library,
 )
 from tests.forms import article_form
 
 REDIS_SERVER = shutil.which("redis-server")
+# A Redis that refuses every write once a few megabytes are in it.
+FULL = ("--maxmemory", "2mb", "--maxmemory-policy", "noeviction")
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.skipif(REDIS_SERVER is None, reason="needs Debian's redis-server"),
@@ -68,6 +79,20 @@ class RedisServer:
     def stop(self):
         self.process.terminate()
         self.process.wait(timeout=10)
+
+    def freeze(self):
+        """Stalled: connections are accepted, nothing is answered."""
+        self.process.send_signal(signal.SIGSTOP)
+
+    def thaw(self):
+        self.process.send_signal(signal.SIGCONT)
+
+    def fill(self, client):
+        """Until writes are refused (started with a small maxmemory)."""
+        filler = b"x" * 10_000
+        with pytest.raises(redis.exceptions.OutOfMemoryError):
+            for n in range(1_000):
+                client.set(f"filler:{n}", filler)
 
 
 @pytest.fixture
@@ -164,9 +189,176 @@ def test_public_pages_answer_while_redis_is_up_stopped_slow_and_full(
     server.stop()
 
     # Full: a small maxmemory that refuses every write (noeviction).
-    client = server.start("--maxmemory", "2mb", "--maxmemory-policy", "noeviction")
-    filler = b"x" * 10_000
-    with pytest.raises(redis.exceptions.OutOfMemoryError):
-        for n in range(1_000):
-            client.set(f"filler:{n}", filler)
+    server.fill(server.start(*FULL))
     all_answer(reader, pages, times=3)
+
+
+@pytest.fixture
+def article(migrated_site):
+    """Committed, as on a running site: emptying the cache waits for the
+    commit, and tells the editor when it fails."""
+    make_blog_index()
+    return make_article(
+        title="A vignette pulled back",
+        tags=["Grief"],
+        body=article_body(make_about_me()),
+    )
+
+
+@pytest.fixture
+def reader():
+    return Client()
+
+
+@pytest.fixture
+def editor(article):
+    editor = Client()
+    editor.force_login(make_superuser())
+    return editor
+
+
+def warm(reader, url):
+    reader.get(url)
+    assert reader.get(url)["X-Page-Cache"] == "hit"
+
+
+def unpublish(editor, page):
+    """Through the admin, as the editor does; the messages she is shown."""
+    response = editor.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert not page.live
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def stored_pages(client):
+    return list(client.scan_iter(match="pages:*"))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_unpublished_while_redis_is_full_it_is_gone(server, reader, editor, article):
+    server.stop()
+    client = server.start(*FULL)
+    warm(reader, article.url)
+    server.fill(client)
+    said = unpublish(editor, article)
+    assert any("unpublished" in text for text in said)
+    assert reader.get(article.url).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_unpublished_while_redis_is_frozen_it_is_gone_when_it_answers(
+    server, reader, editor, article, settings
+):
+    client = redis.Redis.from_url(server.url)
+    warm(reader, article.url)
+    server.freeze()
+    try:
+        started = time.monotonic()
+        said = unpublish(editor, article)
+        assert time.monotonic() - started < 2
+    finally:
+        server.thaw()
+    assert any("could not be deleted" in text for text in said), said
+    # What was stored before the change is still in Redis...
+    assert stored_pages(client)
+    # ...and the next reader, with Redis answering again, never gets it.
+    settings.CACHE_BREAK_SECONDS = 0
+    assert reader.get(article.url).status_code == 404
+    assert "A vignette pulled back" not in reader.get("/blog/").text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_unpublished_while_redis_is_down_it_is_gone_after_an_empty_restart(
+    server, reader, editor, article, settings
+):
+    warm(reader, article.url)
+    server.stop()
+    said = unpublish(editor, article)
+    assert any("could not be deleted" in text for text in said), said
+    server.start()
+    settings.CACHE_BREAK_SECONDS = 0
+    assert reader.get(article.url).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_crisis_notice_changed_while_redis_is_frozen_shows_when_it_answers(
+    server, reader, editor, article, settings
+):
+    warm(reader, article.url)
+    pk = ReaderNoticeSettings.load().pk
+    server.freeze()
+    try:
+        response = editor.post(
+            reverse("wagtailsettings:edit", args=["base", "readernoticesettings", pk]),
+            nested_form_data(
+                {
+                    "crisis_notice": rich_text(
+                        "<p>In Ireland, call Pieta on 1800 247 247.</p>"
+                    ),
+                    "not_therapy_notice": rich_text("<p>Not therapy.</p>"),
+                }
+            ),
+        )
+        assert response.status_code == 302
+    finally:
+        server.thaw()
+    settings.CACHE_BREAK_SECONDS = 0
+    for url in (article.url, "/", "/blog/"):
+        assert "Pieta on 1800 247 247" in reader.get(url).text, url
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_frozen_redis_costs_a_page_well_under_a_second(server, reader, article):
+    warm(reader, article.url)
+    warm(reader, "/blog/")
+    server.freeze()
+    try:
+        for url in (article.url, "/blog/", "/", "/blog/topics/grief/"):
+            started = time.monotonic()
+            assert reader.get(url).status_code == 200, url
+            assert time.monotonic() - started < 1, url
+    finally:
+        server.thaw()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_request_stops_asking_a_frozen_redis_once_its_budget_is_spent(
+    server, reader, article, settings
+):
+    """With the circuit never left open, each call would wait out its
+    quarter-second timeout, a dozen times a page: the request's own budget
+    stops that after the second."""
+    settings.CACHE_BREAK_SECONDS = 0
+    warm(reader, article.url)
+    server.freeze()
+    try:
+        for url in (article.url, "/blog/"):
+            started = time.monotonic()
+            assert reader.get(url).status_code == 200, url
+            assert time.monotonic() - started < 1, url
+    finally:
+        server.thaw()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_change_on_one_cache_version_retires_what_another_stored(
+    reader, editor, article, settings
+):
+    """A rolling deploy: two servers with different CACHE_VERSIONs share the
+    cache and the database; a change made on either retires both."""
+
+    def serve_as(version):
+        settings.CACHES = {
+            alias: config | {"VERSION": version}
+            for alias, config in settings.CACHES.items()
+        }
+
+    settings.PAGE_CACHE_SECONDS = 600
+    serve_as("old-commit")
+    warm(reader, article.url)
+    serve_as("new-commit")
+    warm(reader, article.url)
+    unpublish(editor, article)
+    serve_as("old-commit")
+    assert reader.get(article.url).status_code == 404

@@ -236,6 +236,8 @@ def redis_caches(url, version=CACHE_VERSION):
     return caches
 
 
+# How long a process leaves a stalled Redis alone before trying it again.
+CACHE_BREAK_SECONDS = float(os.environ.get("CACHE_BREAK_SECONDS", "5"))
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "django_redis"
 REDIS_URL = os.environ.get("REDIS_URL")
