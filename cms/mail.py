@@ -10,16 +10,13 @@ request, through Django's messages.
 import contextvars
 import logging
 import smtplib
-import socket
 
 from django.contrib import messages
 from django.core.mail.backends.base import BaseEmailBackend
 
+from base.mail import EmailNotConfigured, reason
+
 current_request = contextvars.ContextVar("current_request", default=None)
-
-
-class EmailNotConfigured(smtplib.SMTPException):
-    pass
 
 
 class UnconfiguredEmailBackend(BaseEmailBackend):
@@ -44,18 +41,6 @@ class ReportMailFailuresMiddleware:
             return self.get_response(request)
         finally:
             current_request.reset(token)
-
-
-def reason(error):
-    if isinstance(error, EmailNotConfigured):
-        return str(error)
-    if isinstance(error, smtplib.SMTPAuthenticationError):
-        return "the mail server refused the site's user name or password"
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        return "the mail server refused the address"
-    if isinstance(error, ConnectionError | TimeoutError | socket.gaierror):
-        return "the mail server could not be reached"
-    return "the mail server refused it"
 
 
 class EditorMessageHandler(logging.Handler):

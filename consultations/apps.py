@@ -8,3 +8,11 @@ class ConsultationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "consultations"
     verbose_name = "Consultation requests"
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from consultations import tasks
+        from consultations.models import ConsultationRequest
+
+        post_save.connect(tasks.request_stored, sender=ConsultationRequest)

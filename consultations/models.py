@@ -18,7 +18,6 @@ from wagtail.models import Page
 from base import limits
 from base.crypto import InvalidToken, seal, unseal
 from consultations.forms import APPOINTMENT_CHOICES, ConsultationForm
-from consultations.tasks import notify_new_request
 
 FORM = "consultation"
 
@@ -34,6 +33,10 @@ class Detail:
 
 
 class ConsultationRequestQuerySet(models.QuerySet):
+    def not_notified(self):
+        """Those nobody was told of: every attempt to email failed."""
+        return self.filter(notified_at=None).exclude(notification_problem="")
+
     def expired(self, now=None):
         days = settings.CONSULTATION_RETENTION_DAYS
         return self.filter(
@@ -52,6 +55,10 @@ class ConsultationRequest(models.Model):
     answered = models.BooleanField(
         default=False, help_text="Tick once you have replied to this request."
     )
+    # The email telling the therapist it arrived (consultations/tasks.py):
+    # when it left, or, once every attempt failed, why it did not.
+    notified_at = models.DateTimeField(null=True, editable=False)
+    notification_problem = models.CharField(max_length=200, blank=True, editable=False)
 
     objects = ConsultationRequestQuerySet.as_manager()
 
@@ -86,6 +93,15 @@ class ConsultationRequest(models.Model):
     phone = Detail()
     contact_times = Detail()
     notes = Detail()
+
+    @property
+    def notification(self):
+        """For the list: whether the therapist was emailed about it."""
+        if self.notified_at:
+            return "Sent"
+        if self.notification_problem:
+            return f"Not sent: {self.notification_problem}"
+        return "Waiting to be sent"
 
     @property
     def appointment(self):
@@ -151,14 +167,14 @@ class ConsultationPage(RoutablePageMixin, Page):
         return response
 
     def accept(self, request, form):
-        """Store a valid request, once, and have the therapist told of it. A
-        honeypot catch is counted but neither stored nor told."""
+        """Store a valid request, once; storing it has the therapist told
+        (consultations/tasks.py). A honeypot catch is counted but neither
+        stored nor told."""
         try:
             with transaction.atomic():
                 limits.record(request, FORM)
                 if not form.is_spam:
-                    stored = ConsultationRequest.store(form.details, form.token_key)
-                    transaction.on_commit(lambda: notify_new_request.enqueue(stored.pk))
+                    ConsultationRequest.store(form.details, form.token_key)
         except IntegrityError:
             form.add_error(None, form.ALREADY_SENT)
             return False

@@ -1,7 +1,10 @@
 """Consultation requests in the admin: a list, each request opened on its own
 page (the opening logged), marked answered, or deleted; never added."""
 
+from django.conf import settings
+from django.urls import reverse
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
@@ -23,7 +26,7 @@ class ConsultationRequestViewSet(ModelViewSet):
     menu_label = "Consultation requests"
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["__str__", "name", "appointment", "answered"]
+    list_display = ["__str__", "name", "appointment", "answered", "notification"]
     list_filter = ["answered"]
     form_fields = ["answered"]
     inspect_view_enabled = True
@@ -37,6 +40,7 @@ class ConsultationRequestViewSet(ModelViewSet):
         "appointment",
         "notes",
         "answered",
+        "notification",
     ]
 
 
@@ -48,3 +52,30 @@ def register_viewset():
 @hooks.register("register_log_actions")
 def register_log_actions(actions):
     actions.register_action(VIEWED, "Read", "Read")
+
+
+class NotNotifiedPanel(Component):
+    """On the dashboard: requests nobody was emailed about, however many
+    times the worker tried (consultations/tasks.py)."""
+
+    name = "consultations_not_notified"
+    order = 10
+    template_name = "consultations/panels/not_notified.html"
+
+    def __init__(self, count):
+        self.count = count
+
+    def get_context_data(self, parent_context=None):
+        return {
+            "count": self.count,
+            "attempts": settings.EMAIL_MAX_ATTEMPTS,
+            "url": reverse("consultation_requests:index"),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def not_notified_panel(request, panels):
+    if request.user.has_perm("consultations.view_consultationrequest"):
+        count = ConsultationRequest.objects.not_notified().count()
+        if count:
+            panels.append(NotNotifiedPanel(count))

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django_tasks import task
 from taggit.models import Tag
 
+from base.mail import after_pause
 from subscriptions import emails
 from subscriptions.models import Delivery, Mailing, Subscriber
 
@@ -58,13 +59,6 @@ def send_confirmation(subscriber_pk, topic_slugs, site_url, attempt=1):
     if refused:
         Subscriber.objects.filter(pk=subscriber_pk).update(asked_at=None)
         logger.warning("A confirmation email was not sent: %s", refused)
-
-
-def after_pause(attempt):
-    """When to try again after `attempt` failures in a row: a pause of
-    EMAIL_RETRY_SECONDS that doubles each time."""
-    pause = settings.EMAIL_RETRY_SECONDS * 2 ** (attempt - 1)
-    return timezone.now() + timedelta(seconds=pause)
 
 
 def queue_mailing(page, *, title, content_note, summary, url, site_url, topic_ids):

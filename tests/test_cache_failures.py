@@ -25,7 +25,6 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from base.models import ReaderNoticeSettings
-
 from blog.models import BlogIndexPage
 from cms.settings.base import redis_caches
 from tests.factories import (

@@ -22,6 +22,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from base.models import RecentSubmission
 from consultations.forms import SALT
 from consultations.models import ConsultationPage, ConsultationRequest
+from consultations.tasks import notify_new_request
 from home.models import HomePage
 from tests.factories import (
     article_body,
@@ -31,6 +32,7 @@ from tests.factories import (
     make_blog_index,
     make_superuser,
 )
+from tests.smtp import SMTPServer
 from tests.workers import work
 
 URL = "/consultation/"
@@ -425,6 +427,77 @@ class TestNotification:
             for part in re.findall(r"\w{4,}", word):
                 if part not in {"example", "online"}:
                     assert part.lower() not in text.lower(), part
+
+
+    @pytest.fixture
+    def therapist(self, migrated_site):
+        therapist = make_superuser("therapist")
+        therapist.email = "dana@example.org"
+        therapist.save()
+        make_consultation_page()
+        return therapist
+
+    def test_a_mail_server_down_then_up_gets_the_notice_without_anyone_acting(
+        self, therapist, client, settings
+    ):
+        server = SMTPServer()  # its port, before it listens
+        for name, value in server.settings().items():
+            setattr(settings, name, value)
+        settings.EMAIL_RETRY_SECONDS = 1
+        assert send(client).status_code == 302
+        work()  # refused: tried again in a second
+        stored = ConsultationRequest.objects.get()
+        assert stored.notified_at is None and stored.notification == (
+            "Waiting to be sent"
+        )
+        with server:
+            time.sleep(1.2)
+            work()
+            ((recipients, message),) = server.mailbox.messages
+            # A task run twice (a worker stopped mid-way) sends nothing more.
+            notify_new_request.enqueue(stored.pk)
+            work()
+            assert len(server.mailbox.messages) == 1
+        assert recipients == ["dana@example.org"]
+        assert message["Subject"] == "New consultation request"
+        stored.refresh_from_db()
+        assert stored.notified_at is not None and stored.notification == "Sent"
+
+    def test_a_request_never_notified_is_marked_and_counted_on_the_dashboard(
+        self, therapist, client, no_smtp_server, settings
+    ):
+        settings.EMAIL_MAX_ATTEMPTS = 3
+        assert send(client).status_code == 302
+        assert send(client, address="203.0.113.6").status_code == 302
+        work()  # three attempts each, no pause between them in the suite
+        assert ConsultationRequest.objects.not_notified().count() == 2
+        client.force_login(therapist)
+        dashboard = client.get("/admin/")
+        assert "2 consultation requests were not emailed to you" in dashboard.text
+        assert "tried 3 times" in dashboard.text
+        listing = client.get("/admin/consultation_requests/")
+        assert listing.text.count("Not sent: the mail server could not be reached") == 2
+
+    def test_nothing_on_the_dashboard_when_every_request_was_notified(
+        self, therapist, client, smtp_server
+    ):
+        assert send(client).status_code == 302
+        work()
+        client.force_login(therapist)
+        assert "data-not-notified" not in client.get("/admin/").text
+        assert "Sent" in client.get("/admin/consultation_requests/").text
+
+    def test_with_nobody_to_tell_the_request_is_marked_at_once(
+        self, migrated_site, client, smtp_server
+    ):
+        make_consultation_page()
+        assert send(client).status_code == 302
+        work()
+        (stored,) = ConsultationRequest.objects.not_notified()
+        assert "nobody who may read requests has an email address" in (
+            stored.notification
+        )
+        assert not smtp_server.mailbox.messages
 
 
 class PageTypeTests(WagtailPageTestCase):
