@@ -28,10 +28,11 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py load_demo
-	@echo "== Background worker (imports, notifications, subscribers' emails) and development server"
+	@echo "== Background workers (notifications and subscribers' emails; imports) and development server"
 	$(BIN)/python manage.py resume_article_emails
 	$(BIN)/python manage.py db_worker --backend background --no-reload & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py db_worker --backend background --queue-name imports --no-reload & importer=$$!; \
+	trap 'kill $$worker $$importer 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Production, as deployed: the environment gives SECRET_KEY, ALLOWED_HOSTS and

@@ -123,6 +123,8 @@ class Site:
                 "db_worker",
                 "--backend",
                 "background",
+                "--queue-name",
+                "imports",
                 "--batch",
                 "--no-startup-delay",
                 "--no-reload",

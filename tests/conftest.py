@@ -1,3 +1,7 @@
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
 from django.apps import apps
 from django.core.cache import caches
@@ -6,6 +10,7 @@ from django.core.management.color import no_style
 from django.db import connection
 from wagtail.models import Site
 
+from tests.databases import PostgresCluster, SQLiteDatabase
 from tests.factories import make_about_me, make_blog_index, make_superuser
 from tests.servers import free_port
 from tests.smtp import SMTPServer
@@ -85,3 +90,14 @@ def no_smtp_server(settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = free_port()
+
+
+@pytest.fixture
+def database():
+    """A database like the suite's own: SQLite or PostgreSQL."""
+    folder = Path(tempfile.mkdtemp(prefix="cms-fault-"))
+    kind = PostgresCluster if connection.vendor == "postgresql" else SQLiteDatabase
+    db = kind(folder)
+    yield db
+    db.close()
+    shutil.rmtree(folder, ignore_errors=True)

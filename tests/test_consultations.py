@@ -428,7 +428,6 @@ class TestNotification:
                 if part not in {"example", "online"}:
                     assert part.lower() not in text.lower(), part
 
-
     @pytest.fixture
     def therapist(self, migrated_site):
         therapist = make_superuser("therapist")

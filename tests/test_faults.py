@@ -9,18 +9,13 @@ second port, then stops and starts. Which notice the maintenance page shows
 (the therapist's own, or the default) is checked in-process below.
 """
 
-import glob
 import os
-import shutil
-import subprocess
-import tempfile
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
-from django.db import InterfaceError, OperationalError, connection
+from django.db import InterfaceError, OperationalError
 
 from base.models import ReaderNoticeSettings
 from base.notices import current_notices
@@ -37,76 +32,6 @@ def fetch(url):
             return response.status, response.read().decode(), response.headers
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode(), error.headers
-
-
-class SQLiteDatabase:
-    """A file the server opens per request; "down" swaps in something SQLite
-    cannot open (a folder: even root cannot read that as a database)."""
-
-    def __init__(self, folder):
-        self.path = folder / "site.sqlite3"
-        self.url = f"sqlite:///{self.path}"
-
-    def stop(self):
-        self.path.rename(self.path.with_suffix(".away"))
-        self.path.mkdir()
-
-    def start(self):
-        self.path.rmdir()
-        self.path.with_suffix(".away").rename(self.path)
-
-    def close(self):
-        pass
-
-
-class PostgresCluster:
-    """A PostgreSQL cluster of the test's own on a free port."""
-
-    def __init__(self, folder):
-        (self.bin,) = sorted(glob.glob("/usr/lib/postgresql/*/bin"))[-1:]
-        self.data = folder / "cluster"
-        self.port = free_port()
-        self.as_postgres = ["runuser", "-u", "postgres", "--"] * (os.geteuid() == 0)
-        folder.chmod(0o755)
-        self.data.mkdir()
-        if os.geteuid() == 0:
-            shutil.chown(self.data, "postgres")
-        self.pg(["initdb", "-D", self.data, "-A", "trust", "-U", "postgres"])
-        self.start()
-        self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
-
-    def pg(self, command):
-        subprocess.run(
-            [*self.as_postgres, f"{self.bin}/{command[0]}", *map(str, command[1:])],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
-
-    def start(self):
-        options = f"-p {self.port} -k {self.data} -c listen_addresses=127.0.0.1"
-        self.pg(["pg_ctl", "-D", self.data, "-w", "-o", options, "-l",
-                 self.data / "log", "start"])  # fmt: skip
-
-    def stop(self):
-        self.pg(["pg_ctl", "-D", self.data, "-w", "-m", "fast", "stop"])
-
-    def close(self):
-        subprocess.run(
-            [*self.as_postgres, f"{self.bin}/pg_ctl", "-D", str(self.data),
-             "-m", "immediate", "stop"], capture_output=True,
-        )  # fmt: skip
-
-
-@pytest.fixture
-def database():
-    """A database like the suite's own: SQLite or PostgreSQL."""
-    folder = Path(tempfile.mkdtemp(prefix="cms-fault-"))
-    kind = PostgresCluster if connection.vendor == "postgresql" else SQLiteDatabase
-    db = kind(folder)
-    yield db
-    db.close()
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture

@@ -5,12 +5,15 @@ import io
 from django.core.management import call_command
 
 
-def work():
-    """django-tasks-db's worker for the import queue, until it is empty."""
+def work(queue="*"):
+    """The site's worker (cms/management/commands/db_worker.py) for `queue`
+    (every queue unless told), until it is empty."""
     call_command(
         "db_worker",
         "--backend",
         "background",
+        "--queue-name",
+        queue,
         "--batch",
         "--no-startup-delay",
         "--no-reload",

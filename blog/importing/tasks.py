@@ -1,5 +1,6 @@
-"""The import as background work: the database queue's worker runs it, so
-the therapist can close her browser and the request never waits."""
+"""The import as background work: the import worker runs it (its own queue,
+"imports"), so the therapist can close her browser, the request never waits,
+and neither do the notices in the other queue."""
 
 import shutil
 import tempfile
@@ -15,7 +16,7 @@ from blog.importing.run import Importer, default_blog_index
 from blog.importing.sources import SourceError, read
 
 
-@task(backend="background")
+@task(backend="background", queue_name="imports")
 def import_export(run_id):
     """Import an uploaded export, carrying on where an earlier attempt of
     the same import stopped."""

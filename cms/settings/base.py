@@ -361,11 +361,17 @@ PERMISSIONS_POLICY = {
 
 # Background work. Wagtail's own small jobs (search and reference index
 # updates, CDN purges) run in the request that causes them, as Wagtail does
-# by default; long jobs such as an import go to the database queue, which
-# `manage.py db_worker --backend background` works through (README).
+# by default; the rest goes to the database queue. Two workers work through
+# it (README, "The background workers"): `db_worker --backend background`
+# takes the "default" queue (consultation notices, subscribers' emails), and
+# `db_worker --backend background --queue-name imports` takes the imports,
+# so a long import never holds up a reader's request.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "background": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    "background": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default", "imports"],
+    },
 }
 # Blog exports uploaded in the admin's Import page, and files given to
 # import_articles, are refused above this size.

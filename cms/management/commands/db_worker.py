@@ -1,0 +1,39 @@
+"""django-tasks-db's `db_worker`, which outlives the database going away.
+
+Its own loop exits on any database error but a locked SQLite file, so a
+database restart stopped the worker until systemd started it again (and
+systemd gives up after a few quick failures). This one waits, a second and
+then longer, up to a minute between tries, and carries on where it was; it
+stops only when told to (SIGTERM, Ctrl+C). Options are db_worker's own.
+"""
+
+import logging
+import time
+
+from django.db import DatabaseError, InterfaceError, connections
+from django_tasks_db.management.commands import db_worker
+
+logger = logging.getLogger("django_tasks_db")
+LONGEST_WAIT_SECONDS = 60
+
+
+class Command(db_worker.Command):
+    help = db_worker.Command.help + ", waiting out a database that goes away"
+
+    def handle(self, *args, **options):
+        wait = 1
+        while True:
+            started = time.monotonic()
+            try:
+                return super().handle(*args, **options)
+            except (DatabaseError, InterfaceError) as error:
+                if time.monotonic() - started > LONGEST_WAIT_SECONDS:
+                    wait = 1  # it had been running well: a new outage
+                logger.warning(
+                    "The database cannot be reached (%s); trying again in %d s.",
+                    str(error).strip() or type(error).__name__,
+                    wait,
+                )
+                connections.close_all()
+                time.sleep(wait)
+                wait = min(wait * 2, LONGEST_WAIT_SECONDS)
