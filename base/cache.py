@@ -14,6 +14,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import DatabaseError
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
 
@@ -23,8 +24,8 @@ ROW = 1
 # The generation this request read (None: not read yet, or not a request).
 _request_generation = contextvars.ContextVar("content_generation", default=None)
 _in_request = contextvars.ContextVar("in_request", default=False)
-# The last generation this process read: only an error page uses it, when
-# the database cannot be asked (last_seen()).
+# The last generation this process read, for when the database cannot be
+# asked (read_generation(), last_seen()).
 _last_read = None
 
 
@@ -33,10 +34,22 @@ def content_cache():
 
 
 def read_generation():
+    """The generation in the database. While the database cannot be reached,
+    nothing can change, so the one this process last read stands in: readers
+    still get the pages stored before the outage. (A change committed in the
+    instant before it, which this process had not read yet, shows once the
+    database is back.)"""
     global _last_read
-    value = (
-        ContentGeneration.objects.filter(pk=ROW).values_list("value", flat=True).first()
-    )
+    try:
+        value = (
+            ContentGeneration.objects.filter(pk=ROW)
+            .values_list("value", flat=True)
+            .first()
+        )
+    except DatabaseError:
+        if _last_read is None:
+            raise
+        return _last_read
     _last_read = value or 0
     return _last_read
 

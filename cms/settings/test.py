@@ -20,7 +20,8 @@ if not REDIS_URL:  # noqa: F405  (with it, the suite runs against Redis, as CI d
     }
 # Most tests change content behind the editor's back; the caches' own tests
 # (and the query counts) switch them on.
-PAGE_CACHE_SECONDS = 0
+# A test's own server may switch the page cache on (tests/test_faults.py).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
 FRAGMENT_CACHE_SECONDS = 0
 # Throwaway, unless a test's own server process is handed a folder to share.
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="cms-test-media-")
