@@ -136,8 +136,8 @@ def clear_pages():
                 client.unlink(*batch)
         else:
             cache.clear()
-    except (RedisError, OSError):
-        logger.warning("Could not empty the page cache.", exc_info=True)
+    except (RedisError, OSError) as error:
+        logger.warning("Could not empty the page cache: %s", error)
         return False
     return True
 
