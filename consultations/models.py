@@ -98,10 +98,10 @@ class ConsultationRequest(models.Model):
     def notification(self):
         """For the list: whether the therapist was emailed about it."""
         if self.notified_at:
-            return "Sent"
+            return "Notified"
         if self.notification_problem:
-            return f"Not sent: {self.notification_problem}"
-        return "Waiting to be sent"
+            return f"Not notified: {self.notification_problem}"
+        return "Waiting to be notified"
 
     @property
     def appointment(self):

@@ -447,7 +447,7 @@ class TestNotification:
         work()  # refused: tried again in a second
         stored = ConsultationRequest.objects.get()
         assert stored.notified_at is None and stored.notification == (
-            "Waiting to be sent"
+            "Waiting to be notified"
         )
         with server:
             time.sleep(1.2)
@@ -460,7 +460,7 @@ class TestNotification:
         assert recipients == ["dana@example.org"]
         assert message["Subject"] == "New consultation request"
         stored.refresh_from_db()
-        assert stored.notified_at is not None and stored.notification == "Sent"
+        assert stored.notified_at is not None and stored.notification == "Notified"
 
     def test_a_request_never_notified_is_marked_and_counted_on_the_dashboard(
         self, therapist, client, no_smtp_server, settings
@@ -472,10 +472,11 @@ class TestNotification:
         assert ConsultationRequest.objects.not_notified().count() == 2
         client.force_login(therapist)
         dashboard = client.get("/admin/")
-        assert "2 consultation requests were not emailed to you" in dashboard.text
+        assert "2 consultation requests were not notified" in dashboard.text
         assert "tried 3 times" in dashboard.text
         listing = client.get("/admin/consultation_requests/")
-        assert listing.text.count("Not sent: the mail server could not be reached") == 2
+        not_notified = "Not notified: the mail server could not be reached"
+        assert listing.text.count(not_notified) == 2
 
     def test_nothing_on_the_dashboard_when_every_request_was_notified(
         self, therapist, client, smtp_server
@@ -484,7 +485,7 @@ class TestNotification:
         work()
         client.force_login(therapist)
         assert "data-not-notified" not in client.get("/admin/").text
-        assert "Sent" in client.get("/admin/consultation_requests/").text
+        assert "Notified" in client.get("/admin/consultation_requests/").text
 
     def test_with_nobody_to_tell_the_request_is_marked_at_once(
         self, migrated_site, client, smtp_server
