@@ -157,6 +157,36 @@ def tell_editor(text):
         messages.warning(request, text, fail_silently=True)
 
 
+class PurgeFailures(logging.Handler):
+    """What Wagtail's frontend cache logs it could not purge, while a change
+    is flushed: the address, where its backends give one."""
+
+    def __init__(self):
+        super().__init__(level=logging.ERROR)
+        self.pages = []
+
+    def emit(self, record):
+        self.pages.append(str(record.args[0]) if record.args else record.getMessage())
+
+    def __enter__(self):
+        logging.getLogger("wagtail.frontendcache").addHandler(self)
+        return self
+
+    def __exit__(self, *exc):
+        logging.getLogger("wagtail.frontendcache").removeHandler(self)
+
+
+def not_purged(pages):
+    minutes = max(1, settings.PAGE_CACHE_SECONDS // 60)
+    named = ", ".join(pages[:5]) + (f" and {len(pages) - 5} more" if pages[5:] else "")
+    return (
+        f"Your change is saved, but the CDN in front of the site did not drop "
+        f"the old copy of {len(pages)} page{'s' if len(pages) > 1 else ''}, "
+        f"so readers may see it there for up to {minutes} minutes: {named}. "
+        "Whoever looks after the site can see why in its log."
+    )
+
+
 def listing_pages():
     """The live pages that list others (the home page, the blog, the vignette
     library): an article's change shows on them, while Wagtail's frontend
@@ -226,7 +256,10 @@ class PendingChange:
                 f"{site.root_url}/sitemap-pages.xml" + (f"?p={n}" if n > 1 else "")
                 for n in sitemaps
             )
-        self.purge.purge()
+        with PurgeFailures() as failures:
+            self.purge.purge()
+        if failures.pages:
+            tell_editor(not_purged(failures.pages))
 
 
 _pending = Local()

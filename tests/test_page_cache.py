@@ -2,6 +2,7 @@
 is on the very next request, on every page that shows it."""
 
 import pytest
+from django.contrib.messages import get_messages
 from django.test import Client
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.backends import BaseBackend
@@ -20,10 +21,12 @@ from tests.factories import (
     home_page,
     make_about_me,
     make_article,
+    make_blog_index,
     make_superuser,
     make_vignette_library,
 )
 from tests.forms import about_me_form, article_form
+from tests.servers import free_port
 
 pytestmark = pytest.mark.django_db
 
@@ -310,6 +313,31 @@ def test_a_cdn_is_purged_of_the_article_and_every_listing(
         f"{ROOT}/sitemap.xml",
         f"{ROOT}/sitemap-pages.xml",
     } <= purged
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_cdn_that_cannot_be_purged_is_named_to_the_editor(migrated_site, settings):
+    """Readers of a CDN that kept the old copy would still see it: the
+    editor is told which pages, on the page she is on."""
+    make_blog_index()
+    unpublished = make_article(title="Pulled back", body=article_body(make_about_me()))
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{free_port()}",  # nothing listens
+        }
+    }
+    editor = Client()
+    editor.force_login(make_superuser())
+    response = editor.post(
+        reverse("wagtailadmin_pages:unpublish", args=[unpublished.pk])
+    )
+    assert response.status_code == 302
+    (warning,) = [
+        str(m) for m in get_messages(response.wsgi_request) if "CDN" in str(m)
+    ]
+    assert f"{ROOT}{unpublished.url}" in warning
+    assert "for up to 10 minutes" in warning
 
 
 def test_deleting_the_blog_purges_the_cdn_once(
