@@ -14,13 +14,17 @@ import time
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 from django.db.models import F, Value
 from django.db.models.functions import Greatest
 
 from base.models import ContentGeneration
 
 ROW = 1
+# Every request runs it: as plain SQL it takes 16 µs here, through the ORM
+# 172 µs, a third of what serving a stored page costs (README, Benchmarks).
+TABLE = connection.ops.quote_name(ContentGeneration._meta.db_table)
+GENERATION_SQL = f"SELECT value FROM {TABLE} WHERE id = %s"
 # The generation this request read (None: not read yet, or not a request).
 _request_generation = contextvars.ContextVar("content_generation", default=None)
 _in_request = contextvars.ContextVar("in_request", default=False)
@@ -41,16 +45,14 @@ def read_generation():
     database is back.)"""
     global _last_read
     try:
-        value = (
-            ContentGeneration.objects.filter(pk=ROW)
-            .values_list("value", flat=True)
-            .first()
-        )
+        with connection.cursor() as cursor:
+            cursor.execute(GENERATION_SQL, [ROW])
+            row = cursor.fetchone()
     except DatabaseError:
         if _last_read is None:
             raise
         return _last_read
-    _last_read = value or 0
+    _last_read = row[0] if row else 0
     return _last_read
 
 

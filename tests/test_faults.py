@@ -47,6 +47,9 @@ def serve(database, folder, **settings):
         "PORT": str(port),
         "WEB_CONCURRENCY": "1",
         "GUNICORN_ACCESS_LOG": "",
+        # A connection per request: an SQLite file made unreadable is then
+        # an outage (a kept connection would read the file it has open).
+        "CONN_MAX_AGE": "0",
         **settings,
     }
     manage(env, "migrate", "--noinput")

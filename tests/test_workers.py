@@ -52,6 +52,9 @@ def site(database, mail, tmp_path):
         "ALLOWED_HOSTS": "127.0.0.1",
         "EMAIL_URL": f"smtp://127.0.0.1:{mail.port}",
         "EMAIL_RETRY_SECONDS": "1",
+        # The worker reconnects each loop: an SQLite file made unreadable is
+        # then an outage (a kept connection would read the file it has open).
+        "CONN_MAX_AGE": "0",
     }
     manage(env, "migrate", "--noinput")
     manage(env, "shell", "-c", THERAPIST)

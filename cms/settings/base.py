@@ -102,7 +102,10 @@ if "DATABASE_URL" not in os.environ:
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{_default_sqlite}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "0")),
+        # Kept a minute: every request reads the content's generation
+        # (base/cache.py), and opening a connection for it cost more than
+        # serving the stored page (README, Benchmarks).
+        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
         # A kept connection that the database dropped is replaced, not used.
         conn_health_checks=True,
     )
