@@ -143,20 +143,22 @@ class Subscriber(models.Model):
         )
 
     @classmethod
-    def confirm(cls, token):
-        """Confirm the subscription a link's token asks for, with the topics
-        it names. Raises signing.SignatureExpired after CONFIRM_WITHIN,
+    def for_confirmation_token(cls, token):
+        """The subscriber a confirmation link names, and the topics it asks
+        for. Raises signing.SignatureExpired after CONFIRM_WITHIN,
         signing.BadSignature for a changed link, and cls.DoesNotExist when
         the subscriber has gone."""
         data = signing.loads(
             token, salt=CONFIRM_SALT, max_age=CONFIRM_WITHIN.total_seconds()
         )
-        subscriber = cls.objects.get(key=data["key"])
-        subscriber.all_articles = not data["topics"]
-        subscriber.confirmed_at = subscriber.confirmed_at or timezone.now()
-        subscriber.save(update_fields=["all_articles", "confirmed_at"])
-        subscriber.topics.set(Tag.objects.filter(slug__in=data["topics"]))
-        return subscriber
+        return cls.objects.get(key=data["key"]), data["topics"]
+
+    def confirm(self, topic_slugs):
+        """Subscribed, to these topics (none: every article)."""
+        self.all_articles = not topic_slugs
+        self.confirmed_at = self.confirmed_at or timezone.now()
+        self.save(update_fields=["all_articles", "confirmed_at"])
+        self.topics.set(Tag.objects.filter(slug__in=topic_slugs))
 
     @property
     def unsubscribe_token(self):

@@ -4,8 +4,9 @@ subscription form sends through.
 None of them sets a cookie or may be stored by a cache: reading pages carry
 the short form, and a page that sets no cookie has no CSRF token to send.
 These forms need none. Subscribing only sends a confirmation to the address
-typed, which anyone can ask for anyway, and unsubscribing must work from a
-mail program with one POST (RFC 8058).
+typed, which anyone can ask for anyway; confirming needs the link sent to
+that address; and unsubscribing must work from a mail program with one POST
+(RFC 8058).
 """
 
 from django.core import signing
@@ -13,7 +14,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
+from taggit.models import Tag
 from wagtail.models import Site
 
 from subscriptions.models import SubscribePage, Subscriber
@@ -29,11 +31,14 @@ def subscribe(request):
     return page.subscribe(request)
 
 
+@csrf_exempt
 @never_cache
-@require_GET
+@require_http_methods(["GET", "POST"])
 def confirm(request, token):
+    """GET asks, with one button; POST subscribes. Mail filters open links
+    to check them, and must not subscribe anyone by that."""
     try:
-        subscriber = Subscriber.confirm(token)
+        subscriber, topic_slugs = Subscriber.for_confirmation_token(token)
     except signing.SignatureExpired:
         problem = "expired"
     except (signing.BadSignature, ValueError, KeyError, TypeError):
@@ -41,8 +46,16 @@ def confirm(request, token):
     except Subscriber.DoesNotExist:
         problem = "gone"
     else:
+        if request.method == "POST":
+            subscriber.confirm(topic_slugs)
+            return render(
+                request, "subscriptions/confirmed.html", {"subscriber": subscriber}
+            )
+        topics = Tag.objects.filter(slug__in=topic_slugs).order_by("name")
         return render(
-            request, "subscriptions/confirmed.html", {"subscriber": subscriber}
+            request,
+            "subscriptions/confirm.html",
+            {"subscriber": subscriber, "topics": [topic.name for topic in topics]},
         )
     return render(
         request,

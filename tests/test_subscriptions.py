@@ -75,6 +75,15 @@ def path_of(url):
     return "/" + url.split("/", 3)[3]
 
 
+def follow_and_confirm(client, link):
+    """Open the link, as the reader (or a mail filter) does, then press the
+    page's button, which only the reader does."""
+    asked = client.get(path_of(link))
+    assert asked.status_code == 200
+    assert '<button type="submit" class="button">Confirm</button>' in asked.text
+    return client.post(path_of(link))
+
+
 def articles_to(server, email):
     return [
         message
@@ -96,7 +105,7 @@ def confirmed_subscriber(client, server, email, topics=()):
     """Subscribe through the form and confirm by the link that arrived."""
     assert subscribe(client, email, topics).status_code == 302
     work()
-    response = client.get(path_of(confirmation_link(server, email)))
+    response = follow_and_confirm(client, confirmation_link(server, email))
     assert response.status_code == 200
     return Subscriber.objects.with_address(email).get()
 
@@ -222,9 +231,14 @@ class TestSending:
         work()
         assert not articles_to(smtp_server, "reader@example.org")
 
-        response = client.get(path_of(link))
+        # Opening the link, as a mail filter does, asks; only the button
+        # confirms.
+        asked = client.get(path_of(link))
+        assert "Email reader@example.org when I publish a new article?" in (asked.text)
+        assert not Subscriber.objects.get().confirmed
+        response = client.post(path_of(link))
         assert "You are subscribed" in response.text
-        assert not response.cookies
+        assert not response.cookies and not asked.cookies
 
         article = make_article(
             title="Why we repeat what hurts",
@@ -399,7 +413,9 @@ class TestSending:
         (_, message) = smtp_server.mailbox.messages[-1]
         assert "This address already gets new articles" in message.get_content()
         assert "articles about Sleep" in message.get_content()
-        page = client.get(path_of(confirmation_link(smtp_server, "again@example.org")))
+        link = confirmation_link(smtp_server, "again@example.org")
+        assert "new article about Sleep?" in client.get(path_of(link)).text
+        page = client.post(path_of(link))
         assert "new article about Sleep" in page.text
         subscriber = Subscriber.objects.get()
         assert not subscriber.all_articles and subscriber.topic_names == "Sleep"
@@ -558,12 +574,15 @@ class TestExpiry:
         assert "This link has expired" in response.text
         subscriber.refresh_from_db()
         assert not subscriber.confirmed
+        assert client.post(f"/subscriptions/confirm/{old}/").status_code == 410
+        subscriber.refresh_from_db()
+        assert not subscriber.confirmed
         fresh = subscriber.confirmation_token([])
         assert client.get(f"/subscriptions/confirm/{fresh}/").status_code == 200
-        damaged = client.get(f"/subscriptions/confirm/{fresh[:-2]}/")
+        damaged = client.post(f"/subscriptions/confirm/{fresh[:-2]}/")
         assert damaged.status_code == 400 and "does not work" in damaged.text
         subscriber.delete()  # unsubscribed, or purged, since the email left
-        gone = client.get(f"/subscriptions/confirm/{fresh}/")
+        gone = client.post(f"/subscriptions/confirm/{fresh}/")
         assert gone.status_code == 410
         assert "no longer on the list" in gone.text
         assert 'href="/subscribe/">Subscribe again' in gone.text
@@ -581,10 +600,10 @@ def test_confirming_again_changes_the_topics_to_the_newly_chosen(
     make_article(tags=["Grief", "Sleep"])
     subscribe(client, "r@example.org", ["grief"])
     subscriber = Subscriber.objects.get()
-    Subscriber.confirm(subscriber.confirmation_token(["grief"]))
+    client.post(f"/subscriptions/confirm/{subscriber.confirmation_token(['grief'])}/")
     assert [t.slug for t in subscriber.topics.all()] == ["grief"]
     assert not Subscriber.objects.get().all_articles
-    Subscriber.confirm(subscriber.confirmation_token([]))
+    client.post(f"/subscriptions/confirm/{subscriber.confirmation_token([])}/")
     assert Subscriber.objects.get().all_articles
     assert Tag.objects.filter(subscribers=subscriber).count() == 0
 

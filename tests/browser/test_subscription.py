@@ -51,6 +51,9 @@ def test_subscribe_confirm_receive_and_unsubscribe(tab, site, smtp_server):
     assert to == ["reader@example.org"]
     assert "about Anxiety" in confirmation.get_content()
     tab.goto(link_in(confirmation, "/subscriptions/confirm/"))
+    expect(tab.get_by_role("heading", name="Confirm your subscription")).to_be_visible()
+    assert not Subscriber.objects.get().confirmed  # opening the link asks
+    tab.get_by_role("button", name="Confirm").click()
     expect(tab.get_by_role("heading", name="You are subscribed")).to_be_visible()
     expect(tab.locator("main")).to_contain_text("about Anxiety")
 
