@@ -70,8 +70,19 @@ class ConsultationRequest(models.Model):
 
     def __str__(self):
         # The audit log keeps this label: a date, never a name.
+        return f"Request of {self.received}"
+
+    @property
+    def received(self):
+        """When it came, in the site's time zone (TIME_ZONE), as everywhere
+        the admin shows it."""
         when = timezone.localtime(self.created_at)
-        return f"Request of {when:%B} {when.day}, {when:%Y, %H:%M}"
+        return f"{when:%B} {when.day}, {when:%Y, %H:%M} ({when:%Z})"
+
+    def answered_text(self):
+        return "Yes" if self.answered else "No"
+
+    answered_text.short_description = "Answered"
 
     @classmethod
     def store(cls, details, token):

@@ -32,14 +32,14 @@ class ConsultationRequestViewSet(ModelViewSet):
     inspect_view_enabled = True
     inspect_view_class = RequestInspectView
     inspect_view_fields = [
-        "created_at",
+        "received",
         "name",
         "email",
         "phone",
         "contact_times",
         "appointment",
         "notes",
-        "answered",
+        "answered_text",
         "notification",
     ]
 

@@ -6,7 +6,7 @@ import io
 import re
 import secrets
 import time
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from cryptography.fernet import Fernet
@@ -381,6 +381,20 @@ class TestAdmin:
         assert all("Philippa" not in entry.label for entry in entries)
         history = client.get(f"/admin/consultation_requests/history/{stored.pk}/")
         assert "Read" in history.text
+
+    def test_it_shows_one_time_in_the_sites_zone_and_answered_as_a_word(
+        self, client, stored, settings
+    ):
+        settings.TIME_ZONE = "America/Chicago"
+        ConsultationRequest.objects.update(
+            created_at=datetime(2026, 3, 2, 15, 5, tzinfo=UTC)
+        )
+        client.force_login(make_superuser("therapist"))
+        page = client.get(f"/admin/consultation_requests/inspect/{stored.pk}/")
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page.text))
+        assert "Received March 2, 2026, 09:05 (CST)" in text
+        assert "3:05" not in text and "15:05" not in text  # no UTC copy
+        assert "Answered No" in text and "False" not in text
 
     def test_a_request_is_marked_answered(self, client, stored):
         client.force_login(make_superuser("therapist"))
