@@ -25,9 +25,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
+# Links in the admin's emails (the therapist's notice of a request) lead to
+# the port the site runs on, from the workers as from the demo's setup.
+run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
-	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py load_demo
 	@echo "== Background workers (notifications and subscribers' emails; imports) and development server"
 	$(BIN)/python manage.py resume_article_emails
 	$(BIN)/python manage.py db_worker --backend background --no-reload & worker=$$!; \

@@ -34,6 +34,15 @@ VIGNETTES_INTRO = (
     "an idea from therapy at work in an invented life.</p>"
 )
 
+# The first call, as every demo page and the getting-help box describe it:
+# its length typed once.
+FIRST_CALL = "a free 20-minute call, by phone or video"
+GETTING_HELP_OFFER = (
+    "<p>If something in this article feels familiar, you do not have to sort it "
+    f"out alone. A first consultation is {FIRST_CALL}, to talk about what is "
+    "going on and whether we might work well together.</p>"
+)
+
 # Information pages (home.StandardPage): (type, value) blocks.
 FEES_PAGE = {
     "title": "Fees",
@@ -41,9 +50,8 @@ FEES_PAGE = {
     "body": [
         (
             "paragraph",
-            "<p>A first consultation of twenty minutes, by phone or video, is "
-            "free. It is a chance to ask questions and see whether we might "
-            "work well together.</p>",
+            f"<p>A first consultation is {FIRST_CALL}. It is a chance to ask "
+            "questions and see whether we might work well together.</p>",
         ),
         ("heading", "Sessions"),
         (
@@ -122,9 +130,9 @@ PRIVACY_PAGE = {
 CONSULTATION_PAGE = {
     "title": "Ask for a consultation",
     "slug": "consultation",
-    "intro": "<p>A first consultation is a free 20-minute call, by phone or "
-    "video, to talk about what brings you and whether we are a good fit. Leave "
-    "your first name and how to reach you, and I will get back to you.</p>",
+    "intro": f"<p>A first consultation is {FIRST_CALL}, to talk about what "
+    "brings you and whether we are a good fit. Leave your first name and how "
+    "to reach you, and I will get back to you.</p>",
     "reply_time": "within two working days",
 }
 

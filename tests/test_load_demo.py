@@ -9,7 +9,7 @@ from django.core.management import call_command
 from taggit.models import Tag
 from wagtail.models import Page, Revision
 
-from base.models import AboutMe
+from base.models import AboutMe, GettingHelpSettings
 from blog.models import ArticlePage, ArticleRelatedPage
 from vignettes.blocks import publish_problems
 from vignettes.identifiers import vignette_findings
@@ -18,6 +18,9 @@ from vignettes.models import Vignette
 pytestmark = pytest.mark.django_db
 
 PARTS = ["intro", "vignette", "conclusion", "getting_help", "about_me"]
+
+
+CALL_LENGTH = re.compile(r"\b(\w+-minute|\w+ minutes) (?:call|consultation|phone)")
 
 
 def load_demo(monkeypatch, tmp_path, **env):
@@ -108,6 +111,25 @@ def test_demo_keeps_the_therapists_own_edits(monkeypatch, tmp_path):
     load_demo(monkeypatch, tmp_path)
     article.refresh_from_db()
     assert article.title == "My own title"
+
+
+def test_the_demo_names_one_length_for_the_first_call(monkeypatch, tmp_path, client):
+    """The getting-help box, the fees page and the consultation page all
+    describe the same first call."""
+    load_demo(monkeypatch, tmp_path)
+    pages = [
+        client.get(ArticlePage.objects.live().first().url).text,
+        client.get("/fees/").text,
+        client.get("/consultation/").text,
+    ]
+    lengths = {length for page in pages for length in CALL_LENGTH.findall(page)}
+    assert lengths == {"20-minute"}
+
+
+def test_the_demo_keeps_an_offer_she_wrote(monkeypatch, tmp_path):
+    GettingHelpSettings.objects.update(offer="<p>Call me for a chat.</p>")
+    load_demo(monkeypatch, tmp_path)
+    assert GettingHelpSettings.load().offer == "<p>Call me for a chat.</p>"
 
 
 def test_demo_fills_the_vignette_library_with_safe_vignettes(

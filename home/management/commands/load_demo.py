@@ -19,7 +19,7 @@ from PIL import ImageDraw
 from wagtail.images.models import Image
 from wagtail.models import Site
 
-from base.models import AboutMe, SharingSettings
+from base.models import AboutMe, GettingHelpSettings, SharingSettings
 from blog.models import ArticlePage, ArticleRelatedPage, BlogIndexPage
 from blog.series import Series, SeriesArticle
 from consultations.models import ConsultationPage
@@ -55,6 +55,7 @@ class Command(BaseCommand):
             home = self.load_home(site)
             about_me = self.load_about_me()
             self.load_sharing()
+            self.load_getting_help()
             blog = self.load_index(
                 home, BlogIndexPage, title="Blog", slug="blog", intro=demo.BLOG_INTRO
             )
@@ -130,6 +131,14 @@ class Command(BaseCommand):
             file=ImageFile(sharing_card(), name="sharing-card.png"),
         )
         sharing.save()
+
+    def load_getting_help(self):
+        """The demo's offer, in place of the one a new site starts with; an
+        offer she has written herself is kept."""
+        getting_help = GettingHelpSettings.load()
+        if getting_help.offer == GettingHelpSettings._meta.get_field("offer").default:
+            getting_help.offer = demo.GETTING_HELP_OFFER
+            getting_help.save()
 
     def load_index(self, home, model, **fields):
         """The home page's one page of this type, created and listed in the
