@@ -30,6 +30,7 @@ from blog.forms import CONTENT_NOTE_CHOICES, ArticlePageForm
 from blog.panels import ReadabilityPanel, SafeMessagingPanel
 from blog.readability import readability
 from blog.related import MAX_RELATED, NEWEST_FIRST
+from blog.safe_messaging_terms import CONTENT_NOTES as CRISIS_NOTES
 from blog.series import Series, SeriesArticle
 from blog.topics import topics_of
 from subscriptions.panels import SubscribersPanel
@@ -421,6 +422,12 @@ class ArticlePage(Page):
         subjects = [labels[note] for note in self.content_notes if note in labels]
         sentence = f"This article discusses {join_words(subjects)}." if subjects else ""
         return " ".join(part for part in (sentence, self.content_note_text) if part)
+
+    @property
+    def names_crisis(self):
+        """Its content note names suicide or self-harm: the crisis line goes
+        inside the note, before the first word of the article."""
+        return bool(CRISIS_NOTES & set(self.content_notes))
 
     def readability(self):
         return readability(self.body)

@@ -39,6 +39,7 @@ def email_subscribers(article):
         article,
         title=article.title,
         content_note=article.content_note,
+        crisis_note=article.names_crisis,
         summary=article.summary_text,
         url=url,
         site_url=article.get_site().root_url,

@@ -196,6 +196,8 @@ class Mailing(models.Model):
     )
     title = models.CharField(max_length=255)
     content_note = models.TextField(blank=True)
+    # The note names suicide or self-harm: the crisis line goes beside it.
+    crisis_note = models.BooleanField(default=False)
     summary = models.TextField(blank=True)
     url = models.URLField(max_length=500)
     # Where the site's own links (unsubscribing) start, without a slash.

@@ -61,7 +61,9 @@ def send_confirmation(subscriber_pk, topic_slugs, site_url, attempt=1):
         logger.warning("A confirmation email was not sent: %s", refused)
 
 
-def queue_mailing(page, *, title, content_note, summary, url, site_url, topic_ids):
+def queue_mailing(
+    page, *, title, content_note, crisis_note, summary, url, site_url, topic_ids
+):
     """The email for an article first published, made once however often
     this is called; the worker sends it once the publish is committed."""
     mailing, created = Mailing.objects.get_or_create(
@@ -69,6 +71,7 @@ def queue_mailing(page, *, title, content_note, summary, url, site_url, topic_id
         defaults={
             "title": title,
             "content_note": content_note,
+            "crisis_note": crisis_note,
             "summary": summary,
             "url": url,
             "site_url": site_url.rstrip("/"),

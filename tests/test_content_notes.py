@@ -52,7 +52,8 @@ def test_readers_see_the_note_above_the_body_in_its_own_region(client, blog):
     article = make_article(content_notes=["suicide"], content_note_text="")
     text = client.get(article.url).content.decode()
     note = text.index(
-        '<aside class="content-note" aria-labelledby="content-note-heading">'
+        '<aside class="content-note" id="content-note" '
+        'aria-labelledby="content-note-heading">'
     )
     assert note < text.index('class="lead"') < text.index('class="vignette')
     assert "This article discusses suicide." in text
@@ -68,3 +69,25 @@ def test_free_text_alone_is_shown_as_written(client, blog):
 def test_no_note_no_region(client, blog):
     article = make_article()
     assert "content-note" not in client.get(article.url).content.decode()
+
+
+@pytest.mark.parametrize("subject", ["suicide", "self-harm"])
+def test_a_note_naming_suicide_or_self_harm_holds_the_crisis_line(
+    client, blog, subject
+):
+    """Before the article's first word, not only in the footer below it."""
+    article = make_article(content_notes=[subject], content_note_text="")
+    text = client.get(article.url).content.decode()
+    note = text.index('<aside class="content-note"')
+    crisis = text.index("988", note)
+    assert crisis < text.index("</aside>", note) < text.index('class="lead"')
+    feed = client.get("/blog/feed/").content.decode()
+    (item,) = feed.split("<item>")[1:]
+    assert "This article discusses " + subject in item and "988" in item
+
+
+def test_other_notes_leave_the_crisis_line_to_the_footer(client, blog):
+    article = make_article(content_notes=["death-and-grief"], content_note_text="")
+    text = client.get(article.url).content.decode()
+    note = text[text.index('<aside class="content-note"') :]
+    assert "988" not in note[: note.index("</aside>")]

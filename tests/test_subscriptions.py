@@ -255,9 +255,12 @@ class TestSending:
         assert text.index(note) < text.index("A short look at repetition.")
         assert text.index("A short look") < text.index(article.full_url)
         assert note in html and article.full_url in html
-        # The crisis notice, in the footer, as text in the plain copy.
-        assert "988 (Suicide & Crisis Lifeline, US)" in text
-        assert "988 (Suicide &amp; Crisis Lifeline, US)" in html
+        # The crisis notice beside the note, before the article, and again
+        # in the footer, as text in the plain copy.
+        crisis = "988 (Suicide & Crisis Lifeline, US)"
+        assert text.count(crisis) == 2
+        assert text.index(note) < text.index(crisis) < text.index("A short look")
+        assert html.count("988 (Suicide &amp; Crisis Lifeline, US)") == 2
         assert 'name="color-scheme" content="light dark"' in html
         assert "prefers-color-scheme: dark" in html
 

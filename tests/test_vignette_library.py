@@ -184,6 +184,23 @@ class TestLibraryPage:
         article_page = client.get("/blog/on-waiting/")
         assert f'id="vignette-{block_id}"' in article_page.text
 
+    def test_an_article_with_a_content_note_shows_it_and_is_entered_by_it(
+        self, client, library
+    ):
+        make_article(
+            title="Holding on",
+            slug="holding-on",
+            body=article_body(),
+            content_notes=["suicide"],
+            content_note_text="",
+        )
+        response = client.get("/vignettes/")
+        assert "<strong>Content note:</strong> This article discusses suicide." in (
+            response.text
+        )
+        assert 'href="/blog/holding-on/#content-note"' in response.text
+        assert 'id="content-note"' in client.get("/blog/holding-on/").text
+
     def test_newest_first_and_paginated_keeping_the_filters(self, client, library):
         make_articles(12, tags=["Grief"])
         response = client.get("/vignettes/?topic=grief")
