@@ -1,10 +1,13 @@
 """No vignette goes live without its kind, disclaimer and the therapist's
 confirmation that it identifies no client; drafts always save."""
 
+import importlib
 from datetime import timedelta
 from unittest import mock
 
 from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
@@ -21,6 +24,11 @@ from tests.factories import (
     vignette_value,
 )
 from tests.forms import article_form, vignette_form
+from vignettes.blocks import (
+    COMPOSITE_DISCLAIMER,
+    DEFAULT_DISCLAIMER,
+    disclaimer_contradiction,
+)
 from vignettes.models import Vignette
 
 RULES = {
@@ -157,3 +165,135 @@ class PublishGateTests(WagtailPageTestCase):
         self.assertEqual(response.status_code, 302)
         safe.refresh_from_db()
         self.assertTrue(safe.live)
+
+
+class DisclaimerTests(WagtailPageTestCase):
+    """The disclaimer tells readers the truth about the vignette's kind: a
+    composite is drawn from real people, so it is never called fictional."""
+
+    def setUp(self):
+        self.client.force_login(make_superuser())
+        self.blog = make_blog_index()
+
+    def publish(self, **vignette):
+        body = [("intro", rich_text("<p>Intro.</p>")), ("vignette", vignette)]
+        data = article_form(body) | {"action-publish": "1"}
+        return self.client.post(
+            reverse(
+                "wagtailadmin_pages:add", args=("blog", "articlepage", self.blog.pk)
+            ),
+            data,
+        )
+
+    def disclaimer_error(self, response):
+        errors = response.context["form"].errors["body"].as_data()[0]
+        return errors.block_errors[1].block_errors["disclaimer"].message
+
+    def test_a_composite_with_the_fictional_wording_is_refused_then_publishes(self):
+        response = self.publish(**vignette_form(disclaimer=DEFAULT_DISCLAIMER))
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(
+            "a composite vignette is drawn from real people",
+            (self.disclaimer_error(response)),
+        )
+        self.assertFalse(ArticlePage.objects.exists())
+
+        response = self.publish(**vignette_form(disclaimer=COMPOSITE_DISCLAIMER))
+        self.assertEqual(response.status_code, 302)
+        page = ArticlePage.objects.get()
+        self.assertTrue(page.live)
+        self.assertEqual(page.body[1].value["disclaimer"], COMPOSITE_DISCLAIMER)
+
+    def test_a_fictional_vignette_called_a_composite_is_refused(self):
+        response = self.publish(
+            **vignette_form(kind="fictional", disclaimer=COMPOSITE_DISCLAIMER)
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("describes an invented client", self.disclaimer_error(response))
+
+    def test_a_contradicting_draft_still_saves_but_bulk_publishing_refuses_it(self):
+        draft = make_article(
+            parent=self.blog,
+            publish=False,
+            body=[
+                (
+                    "vignette",
+                    vignette_value(kind="composite", disclaimer=DEFAULT_DISCLAIMER),
+                )
+            ],
+        )
+        unsafe = unsafe_articles([Page.objects.get(pk=draft.pk)])
+        self.assertEqual([page.pk for page in unsafe], [draft.pk])
+
+    def test_the_rule_reads_the_words_not_the_kind_alone(self):
+        contradicting = {
+            "composite": [
+                "This story is fictional.",
+                "It is based on no one client.",
+                "Every detail is entirely invented.",
+            ],
+            "fictional": [
+                "This is a composite of several clients.",
+                "It is based on several clients I have seen.",
+                "I combined details from my work with many people.",
+            ],
+        }
+        truthful = {
+            "composite": [
+                COMPOSITE_DISCLAIMER,
+                "Names, ages and details have been changed and combined.",
+            ],
+            "fictional": [
+                DEFAULT_DISCLAIMER,
+                "Iris is invented; she is not based on any real client.",
+            ],
+        }
+        for kind, sentences in contradicting.items():
+            for sentence in sentences:
+                with self.subTest(kind=kind, sentence=sentence):
+                    self.assertTrue(disclaimer_contradiction(kind, sentence))
+        for kind, sentences in truthful.items():
+            for sentence in sentences:
+                with self.subTest(kind=kind, sentence=sentence):
+                    self.assertEqual(disclaimer_contradiction(kind, sentence), "")
+
+
+def test_the_migration_drafts_the_composite_wording_and_leaves_the_live_text(db):
+    """Composite vignettes still carrying the fictional wording get the
+    composite wording as a draft change; nothing changes on the live site."""
+    migration = importlib.import_module("blog.migrations.0012_composite_disclaimers")
+    state = MigrationLoader(connection).project_state(
+        ("blog", "0012_composite_disclaimers")
+    )
+    blog = make_blog_index()
+    wrong = make_article(
+        parent=blog,
+        body=[
+            (
+                "vignette",
+                vignette_value(kind="composite", disclaimer=DEFAULT_DISCLAIMER),
+            )
+        ],
+    )
+    own_words = make_article(
+        parent=blog,
+        body=[("vignette", vignette_value(kind="composite", disclaimer="Changed."))],
+    )
+    fictional = make_article(
+        parent=blog,
+        body=[("vignette", vignette_value(disclaimer=DEFAULT_DISCLAIMER))],
+    )
+    untouched = {p.pk: p.latest_revision_id for p in (own_words, fictional)}
+
+    migration.draft_the_composite_wording(state.apps, None)
+
+    wrong.refresh_from_db()
+    assert wrong.live and wrong.has_unpublished_changes
+    assert wrong.body[0].value["disclaimer"] == DEFAULT_DISCLAIMER  # still live
+    draft = wrong.get_latest_revision_as_object()
+    assert draft.body[0].value["disclaimer"] == COMPOSITE_DISCLAIMER
+    assert draft.title == wrong.title
+    for page in (own_words, fictional):
+        page.refresh_from_db()
+        assert page.latest_revision_id == untouched[page.pk]
+        assert not page.has_unpublished_changes

@@ -1,5 +1,7 @@
 """The clinical vignette: an invented story that shows an article's idea at work."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -10,6 +12,28 @@ DEFAULT_DISCLAIMER = (
     "This vignette is fictional. It is based on no one client and contains no "
     "identifying information."
 )
+COMPOSITE_DISCLAIMER = (
+    "This vignette is a composite. Details from several people have been "
+    "combined and changed, so that no one person is described."
+)
+# What each kind tells readers, filled in until she writes her own words.
+DISCLAIMERS = {"fictional": DEFAULT_DISCLAIMER, "composite": COMPOSITE_DISCLAIMER}
+# Words that say the other kind: a composite is drawn from real people, so it
+# is never "fictional" or "based on no one"; a fictional story never "combines
+# details" of several clients.
+CONTRADICTIONS = {
+    "composite": re.compile(
+        r"\bfiction(?:al)?\b|\bbased on no (?:one|real|actual|single)\b"
+        r"|\bnot based on (?:any|a) real\b|\bentirely invented\b",
+        re.IGNORECASE,
+    ),
+    "fictional": re.compile(
+        r"\bcomposite\b|\bbased on (?:several|many|a number of|real|actual|"
+        r"my|former|past) (?:clients|people|cases|patients)\b"
+        r"|\b(?:combin|blend|merg)\w* (?:the )?(?:details|elements|stories|features)",
+        re.IGNORECASE,
+    ),
+}
 
 KIND_CHOICES = [
     ("fictional", "Fictional"),
@@ -143,9 +167,10 @@ PUBLISH_REFUSED = (
 
 def publish_problems(value):
     """The safeguards a vignette lacks before it may go live, by child name."""
+    disclaimer = (value.get("disclaimer") or "").strip()
     missing = {
         "kind": not value.get("kind"),
-        "disclaimer": not (value.get("disclaimer") or "").strip(),
+        "disclaimer": not disclaimer,
         "deidentified": not value.get("deidentified"),
     }
     messages = {
@@ -154,8 +179,29 @@ def publish_problems(value):
         "deidentified": "Tick this box to confirm the vignette identifies no "
         "client, or that you have the client's written consent.",
     }
-    return {
+    problems = {
         name: ValidationError(messages[name])
         for name, lacking in missing.items()
         if lacking
     }
+    if contradiction := disclaimer_contradiction(value.get("kind"), disclaimer):
+        problems["disclaimer"] = ValidationError(contradiction)
+    return problems
+
+
+def disclaimer_contradiction(kind, disclaimer):
+    """What is untrue in a disclaimer for this kind of vignette, or ""."""
+    found = CONTRADICTIONS.get(kind) and CONTRADICTIONS[kind].search(disclaimer)
+    if not found:
+        return ""
+    if kind == "composite":
+        return (
+            f"This disclaimer says “{found.group(0)}”, but a composite vignette "
+            "is drawn from real people, changed and combined, so readers would "
+            f"be told something untrue. For example: “{COMPOSITE_DISCLAIMER}”"
+        )
+    return (
+        f"This disclaimer says “{found.group(0)}”, but a fictional vignette "
+        "describes an invented client, so readers would be told something "
+        f"untrue. For example: “{DEFAULT_DISCLAIMER}”"
+    )

@@ -21,7 +21,7 @@ from blog.importing.sections import assemble
 from blog.importing.sources import EntryError, load_units
 from blog.models import ArticlePage, BlogIndexPage, is_index_route
 from blog.series import Series, SeriesArticle, part_of
-from vignettes.blocks import DEFAULT_DISCLAIMER
+from vignettes.blocks import DEFAULT_DISCLAIMER, DISCLAIMERS
 
 HEADING_LENGTH = 120
 VIGNETTE_TITLE_LENGTH = 200
@@ -362,7 +362,8 @@ def vignette_value(vignette, html):
     return {
         "kind": vignette.kind,
         "title": vignette.title[:VIGNETTE_TITLE_LENGTH],
-        "disclaimer": " ".join(vignette.disclaimer) or DEFAULT_DISCLAIMER,
+        "disclaimer": " ".join(vignette.disclaimer)
+        or DISCLAIMERS.get(vignette.kind, DEFAULT_DISCLAIMER),
         "people": vignette.people,
         "deidentified": False,
         "body": [

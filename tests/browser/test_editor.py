@@ -9,6 +9,7 @@ from playwright.sync_api import expect
 from base.models import AboutMe
 from blog.models import ArticlePage, BlogIndexPage
 from tests.browser.conftest import BROWSER_TEST
+from vignettes.blocks import COMPOSITE_DISCLAIMER, DEFAULT_DISCLAIMER
 
 pytestmark = BROWSER_TEST
 
@@ -50,7 +51,8 @@ def publish(editor):
 def test_therapist_writes_and_publishes_an_article(editor, demo):
     """The shared parts are already there; she picks the intro, the vignette
     and the conclusion; publishing without a kind or the de-identification
-    tick is refused on the block; the fixed article publishes with exactly
+    tick is refused on the block; choosing the kind brings its disclaimer,
+    but never over her own words; the fixed article publishes with exactly
     what the editor showed and appears on its topic page, the blog index and
     the vignette library, whose entry leads to the story itself."""
     blog = BlogIndexPage.objects.get()
@@ -94,7 +96,20 @@ def test_therapist_writes_and_publishes_an_article(editor, demo):
     expect(editor.locator(".messages")).to_contain_text("could not be created")
     assert not ArticlePage.objects.filter(title="The comfort of routines").exists()
 
-    vignette.locator("select[name$='-value-kind']").select_option("composite")
+    # The disclaimer follows the kind until she writes her own.
+    kind = vignette.locator("select[name$='-value-kind']")
+    disclaimer = vignette.locator("textarea[name$='-value-disclaimer']")
+    kind.select_option("composite")
+    expect(disclaimer).to_have_value(COMPOSITE_DISCLAIMER)
+    kind.select_option("fictional")
+    expect(disclaimer).to_have_value(DEFAULT_DISCLAIMER)
+    disclaimer.fill("Mo is my own invention.")
+    kind.select_option("composite")
+    expect(disclaimer).to_have_value("Mo is my own invention.")
+    disclaimer.fill("")
+    kind.select_option("fictional")
+    kind.select_option("composite")
+    expect(disclaimer).to_have_value(COMPOSITE_DISCLAIMER)
     vignette.locator("input[name$='-value-deidentified']").check()
     publish(editor)
     editor.wait_for_url(f"{demo}/admin/pages/{blog.pk}/", wait_until="domcontentloaded")
@@ -113,7 +128,7 @@ def test_therapist_writes_and_publishes_an_article(editor, demo):
     assert story["kind"] == "composite"
     assert story["title"] == "Mo and the morning walk"
     assert list(story["people"]) == ["Mo"]
-    assert story["disclaimer"].startswith("This vignette is fictional.")
+    assert story["disclaimer"] == COMPOSITE_DISCLAIMER
     assert story["deidentified"] is True
     assert [child.block_type for child in story["body"]] == ["paragraph"]
     assert "Mo walked the same loop daily." in story["body"][0].value.source
