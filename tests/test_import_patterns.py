@@ -9,9 +9,11 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 
-from blog.importing.sections import assemble
+from blog.importing.run import vignette_value
+from blog.importing.sections import Vignette, assemble
 from blog.importing.units import Unit
 from blog.models import ArticlePage
+from vignettes.blocks import COMPOSITE_DISCLAIMER, DEFAULT_DISCLAIMER, publish_problems
 
 pytestmark = pytest.mark.django_db
 
@@ -238,3 +240,14 @@ def test_publish_puts_plain_articles_live(blog, about_me):
     assert not ArticlePage.objects.get(title="Shame and the Inner Critic, Part 1").live
     assert not ArticlePage.objects.get(title="Shame and the Inner Critic, Part 2").live
     assert "Part 2: the name “Dev” stands on a line of its own" in output
+
+
+@pytest.mark.parametrize(
+    ("kind", "wording"),
+    [("composite", COMPOSITE_DISCLAIMER), ("fictional", DEFAULT_DISCLAIMER)],
+)
+def test_a_story_without_a_disclaimer_of_its_own_gets_its_kinds_wording(kind, wording):
+    story = Vignette(kind=kind, title="Dev's story", openers=["Case study"])
+    value = vignette_value(story, html=lambda units: "")
+    assert value["disclaimer"] == wording
+    assert not publish_problems(value | {"deidentified": True})
