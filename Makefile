@@ -91,22 +91,31 @@ audit: $(STAMP)
 		audited and print(f'pip-audit: {audited} packages checked, no known vulnerabilities'); \
 		skipped and print(f'pip-audit: WARNING: {skipped} of {len(deps)} packages could not be checked: PyPI\'s JSON API did not answer for them')"
 
-# The suite runs on SQLite, then again on PostgreSQL (and Redis) when one
-# answers. The browser tests exercise the pages, and the nginx test the proxy
-# in front of its own SQLite site, not the suite's database, so they run on
-# SQLite only.
+# The suite runs on SQLite and, when one answers, on PostgreSQL (and Redis),
+# side by side: each stage is one process, and this is a 2-core machine.
+# The browser tests exercise the pages, and the nginx test the proxy in front
+# of its own SQLite site, not the suite's database, so they run on SQLite
+# only. Each stage writes its log to var/; both are printed at the end.
 test: lint audit $(CHROMIUM) $(NGINX)
-	@echo "== Test suite on SQLite"
-	$(BIN)/pytest
+	@mkdir -p var
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)/postgres', connect_timeout=3).close()" 2>/dev/null; then \
 		if $(BIN)/python -c "import redis; redis.Redis.from_url('$(TEST_REDIS_URL)', socket_connect_timeout=3).ping()" 2>/dev/null; then \
-			cache=$(TEST_REDIS_URL); echo "== Test suite on PostgreSQL ($(PG_URL)) with Redis ($(TEST_REDIS_URL))"; \
+			cache=$(TEST_REDIS_URL); with="with Redis ($(TEST_REDIS_URL))"; \
 		else \
-			cache=; echo "== Test suite on PostgreSQL ($(PG_URL)); Redis not reachable, caches in memory"; \
+			cache=; with="(Redis not reachable, caches in memory)"; \
 		fi; \
-		DATABASE_URL=$(PG_URL)/cms_ci REDIS_URL=$$cache $(BIN)/pytest --create-db -m "not browser and not proxy" || exit $$?; \
+		echo "== Test suites on SQLite and on PostgreSQL ($(PG_URL)) $$with, side by side"; \
+		$(BIN)/pytest > var/test-sqlite.log 2>&1 & lite=$$!; \
+		DATABASE_URL=$(PG_URL)/cms_ci REDIS_URL=$$cache $(BIN)/pytest --create-db \
+			-m "not browser and not proxy" > var/test-postgresql.log 2>&1; pg=$$?; \
+		wait $$lite; sqlite=$$?; \
+		echo "== Test suite on SQLite"; cat var/test-sqlite.log; \
+		echo "== Test suite on PostgreSQL $$with"; cat var/test-postgresql.log; \
+		echo "== SQLite: exit $$sqlite; PostgreSQL: exit $$pg"; \
+		test $$sqlite -eq 0 && test $$pg -eq 0; \
 	else \
-		echo "== PostgreSQL not reachable at $(PG_URL): ran on SQLite only"; \
+		echo "== Test suite on SQLite; PostgreSQL not reachable at $(PG_URL)"; \
+		$(BIN)/pytest; \
 	fi
 
 # Speed is measured here, never in `make test`: page speed at 100, 1,000 and

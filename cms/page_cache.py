@@ -176,9 +176,16 @@ class PurgeFailures(logging.Handler):
         logging.getLogger("wagtail.frontendcache").removeHandler(self)
 
 
+# The pages a failed CDN purge names: an article's change purges its own page,
+# the listings, its topics and the sitemaps, about a dozen.
+NAMED_PAGES = 20
+
+
 def not_purged(pages):
     minutes = max(1, settings.PAGE_CACHE_SECONDS // 60)
-    named = ", ".join(pages[:5]) + (f" and {len(pages) - 5} more" if pages[5:] else "")
+    shown = NAMED_PAGES
+    named = ", ".join(pages[:shown])
+    named += f" and {len(pages) - shown} more" if pages[shown:] else ""
     return (
         f"Your change is saved, but the CDN in front of the site did not drop "
         f"the old copy of {len(pages)} page{'s' if len(pages) > 1 else ''}, "
