@@ -30,10 +30,12 @@ from blog.forms import CONTENT_NOTE_CHOICES, ArticlePageForm
 from blog.panels import ReadabilityPanel, SafeMessagingPanel
 from blog.readability import readability
 from blog.related import MAX_RELATED, NEWEST_FIRST
+from blog.safe_messaging import article_text, safe_messaging_warnings
 from blog.safe_messaging_terms import CONTENT_NOTES as CRISIS_NOTES
 from blog.series import Series, SeriesArticle
 from blog.topics import topics_of
 from subscriptions.panels import SubscribersPanel
+from vignettes.identifiers import identifier_warnings
 from vignettes.panels import IdentifierWarningsPanel
 
 
@@ -431,6 +433,14 @@ class ArticlePage(Page):
 
     def readability(self):
         return readability(self.body)
+
+    def writing_warnings(self):
+        """What the identifier and safe-messaging checks find in this text,
+        as the editor's panels and the preview show it."""
+        return [
+            *identifier_warnings(self.body),
+            *safe_messaging_warnings(article_text(self.body), self.content_notes),
+        ]
 
     def series_parts(self):
         """The series this article is part of, with the articles readers may

@@ -16,12 +16,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from blog.models import ArticlePage
 from blog.reports import LinksToUnpublishedPagesView
 from blog.rich_text import LivePageLinkHandler
-from blog.safe_messaging import article_text, safe_messaging_warnings
 from blog.series import Series
 from blog.topics import topics_of
 from subscriptions.topics import HOOK as SUBSCRIPTION_TOPICS
 from vignettes.blocks import publish_problems
-from vignettes.identifiers import identifier_warnings
 
 
 @hooks.register("register_rich_text_features", order=1)
@@ -114,9 +112,7 @@ def warn_on_publish(request, page):
     works; a publish leaves the editor, so they come along as messages."""
     if "action-publish" not in request.POST or not isinstance(page, ArticlePage):
         return
-    for warning in identifier_warnings(page.body):
-        messages.warning(request, warning)
-    for warning in safe_messaging_warnings(article_text(page.body), page.content_notes):
+    for warning in page.writing_warnings():
         messages.warning(request, warning)
 
 

@@ -4,7 +4,7 @@ parts above the target, and in the preview as the text changes."""
 
 from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import rich_text
+from wagtail.test.utils.form_data import rich_text, streamfield
 
 from blog.models import ArticlePage
 from blog.readability import TARGET_GRADE, readability
@@ -71,6 +71,33 @@ class EditorTests(WagtailPageTestCase):
         self.assertIn("Reading grade", html)
         self.assertIn("target for health writing is grade 8", html)
         self.assertIn("Above the target: Introduction", html)
+
+    def test_the_preview_warns_of_identifiers_and_methods_before_any_save(self):
+        draft = make_article(publish=False, body=article_body(intro=PLAIN))
+        url = reverse("wagtailadmin_pages:preview_on_edit", args=[draft.pk])
+        story = rich_text("<p>Noor called from (718) 555-0199 that night.</p>")
+        method = "<p>He took 30 pills the night his suicide note was found.</p>"
+        data = article_form(
+            [
+                ("intro", rich_text(method)),
+                ("vignette", vignette_form(body=streamfield([("paragraph", story)]))),
+                ("conclusion", rich_text(PLAIN)),
+                ("getting_help", {"text": rich_text("")}),
+                ("about_me", self.about_me.pk),
+            ],
+            slug=draft.slug,
+        )
+        self.assertTrue(self.client.post(url, data).json()["is_valid"])
+        preview = self.client.get(url).content.decode()
+        box = preview[preview.index("data-preview-warnings") :]
+        box = box[: box.index("</aside>")]
+        self.assertIn("a phone number (“(718) 555-0199”)", box)
+        self.assertIn("30 pills", box)
+        # Nothing was saved: the draft has neither.
+        draft.refresh_from_db()
+        self.assertEqual(draft.get_latest_revision_as_object().writing_warnings(), [])
+        draft.save_revision().publish()
+        self.assertNotIn("data-preview-warnings", self.client.get(draft.url).text)
 
     def test_the_preview_follows_the_unsaved_text(self):
         draft = make_article(publish=False, body=article_body(intro=PLAIN))
