@@ -1,5 +1,8 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from wagtail.admin.forms import WagtailAdminPageForm
+
+from blog.warnings import ACKNOWLEDGE_LABEL, writing_warnings
 
 CONTENT_NOTE_CHOICES = [
     ("suicide", "suicide"),
@@ -16,7 +19,9 @@ CONTENT_NOTE_CHOICES = [
 
 
 class ArticlePageForm(WagtailAdminPageForm):
-    """Offers the common content notes as tick boxes; they are stored as a list."""
+    """Offers the common content notes as tick boxes; they are stored as a
+    list. Publishing an article with open warnings needs her tick that she
+    has read them, given again for each revision; a draft never does."""
 
     content_notes = forms.TypedMultipleChoiceField(
         label="This article discusses",
@@ -26,3 +31,28 @@ class ArticlePageForm(WagtailAdminPageForm):
         help_text="Tick what this article discusses, so readers can decide "
         "whether now is a good time to read it.",
     )
+    acknowledge_warnings = forms.BooleanField(
+        label=ACKNOWLEDGE_LABEL,
+        required=False,
+        help_text="Needed only to publish an article with the warnings above. "
+        "It is written to the page's history with the warnings.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        self.instance.acknowledged_warnings = []
+        if self.is_deferred_validation or "body" not in cleaned:
+            return cleaned  # a draft, or a body with errors of its own
+        warnings = writing_warnings(cleaned["body"], cleaned.get("content_notes"))
+        if warnings and not cleaned.get("acknowledge_warnings"):
+            self.add_error(
+                "acknowledge_warnings",
+                ValidationError(
+                    "Read these warnings before publishing: "
+                    + " ".join(warnings)
+                    + " Change the text, or tick this box to publish it as it is."
+                ),
+            )
+        elif warnings:
+            self.instance.acknowledged_warnings = warnings
+        return cleaned

@@ -30,12 +30,11 @@ from blog.forms import CONTENT_NOTE_CHOICES, ArticlePageForm
 from blog.panels import ReadabilityPanel, SafeMessagingPanel
 from blog.readability import readability
 from blog.related import MAX_RELATED, NEWEST_FIRST
-from blog.safe_messaging import article_text, safe_messaging_warnings
 from blog.safe_messaging_terms import CONTENT_NOTES as CRISIS_NOTES
 from blog.series import Series, SeriesArticle
 from blog.topics import topics_of
+from blog.warnings import writing_warnings
 from subscriptions.panels import SubscribersPanel
-from vignettes.identifiers import identifier_warnings
 from vignettes.panels import IdentifierWarningsPanel
 
 
@@ -310,6 +309,10 @@ class ArticlePage(Page):
         help_text="Optional. Anything the boxes above don't cover, for example "
         "'The vignette describes a panic attack in detail.'",
     )
+    # The warnings she read and accepted when this revision was published
+    # (blog/forms.py); kept with the revision, so a scheduled publish carries
+    # them, and written to the page's history when it goes live.
+    acknowledged_warnings = models.JSONField(default=list, blank=True, editable=False)
     original_url = models.URLField(
         "original address",
         max_length=500,
@@ -349,6 +352,7 @@ class ArticlePage(Page):
         ),
         IdentifierWarningsPanel(),
         SafeMessagingPanel(),
+        FieldPanel("acknowledge_warnings"),
         FieldPanel("body"),
         ReadabilityPanel(),
         FieldPanel("tags"),
@@ -437,10 +441,7 @@ class ArticlePage(Page):
     def writing_warnings(self):
         """What the identifier and safe-messaging checks find in this text,
         as the editor's panels and the preview show it."""
-        return [
-            *identifier_warnings(self.body),
-            *safe_messaging_warnings(article_text(self.body), self.content_notes),
-        ]
+        return writing_warnings(self.body, self.content_notes)
 
     def series_parts(self):
         """The series this article is part of, with the articles readers may

@@ -6,20 +6,31 @@ first, and its library entries would go with it anyway (on_delete).
 """
 
 from django.db.models.signals import post_delete, post_save
+from wagtail.log_actions import log
 from wagtail.models import PageViewRestriction
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from blog.models import ArticlePage
+from blog.warnings import PUBLISHED_WITH_WARNINGS
 from subscriptions.tasks import queue_mailing
 from vignettes.models import Vignette, catalogue
 
 
-def article_published(sender, instance, **kwargs):
+def article_published(sender, instance, revision=None, **kwargs):
     """Index it again once its topics are saved (Wagtail indexes a page as its
     row is saved, just before its topics), and list its vignettes."""
     index.insert_or_update_object(instance)
     catalogue(instance)
+    if instance.live and instance.acknowledged_warnings:
+        # Her reading of the warnings, in the page's history with their text.
+        log(
+            instance=instance,
+            action=PUBLISHED_WITH_WARNINGS,
+            user=revision.user if revision else None,
+            revision=revision,
+            data={"warnings": instance.acknowledged_warnings},
+        )
     # Wagtail also sends this when a publish is only scheduled, with both
     # times still empty: that is not the article going live.
     if instance.live and instance.first_published_at == instance.last_published_at:

@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.log_actions import LogFormatter
 from wagtail.models import Revision
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -18,6 +19,11 @@ from blog.reports import LinksToUnpublishedPagesView
 from blog.rich_text import LivePageLinkHandler
 from blog.series import Series
 from blog.topics import topics_of
+from blog.warnings import (
+    ACKNOWLEDGE_LABEL,
+    PUBLISHED_WITH_WARNINGS,
+    unacknowledged,
+)
 from subscriptions.topics import HOOK as SUBSCRIPTION_TOPICS
 from vignettes.blocks import publish_problems
 
@@ -92,17 +98,46 @@ def refuse_unsafe_bulk_publish(request, action_type, objects, action):
     if action.cleaned_form.cleaned_data.get("include_descendants"):
         for page in objects:
             pages += page.get_descendants().not_live()
-    titles = [page.get_admin_display_title() for page in unsafe_articles(pages)]
-    if not titles:
+    unsafe = unsafe_articles(pages)
+    unread = [page for page in unread_warnings(pages) if page not in unsafe]
+    if not (unsafe or unread):
         return None
-    messages.error(
-        request,
-        "Nothing was published. These articles have a vignette that is not yet "
-        "labelled, disclaimed and confirmed as de-identified: "
-        + ", ".join(f"“{title}”" for title in titles)
-        + ". Open each one in the editor to finish it.",
-    )
+    if unsafe:
+        messages.error(
+            request,
+            "Nothing was published. These articles have a vignette that is not "
+            "yet labelled, disclaimed and confirmed as de-identified: "
+            + titles(unsafe)
+            + ". Open each one in the editor to finish it.",
+        )
+    if unread:
+        messages.error(
+            request,
+            "Nothing was published. These articles have warnings you have not "
+            "read for this version: "
+            + titles(unread)
+            + ". Open each one in the editor, read them and publish it there.",
+        )
     return redirect(action.next_url)
+
+
+def titles(pages):
+    return ", ".join(f"“{page.get_admin_display_title()}”" for page in pages)
+
+
+def unread_warnings(pages):
+    """The articles among `pages` whose draft has warnings she did not read
+    and accept for it in the editor. Each draft is rebuilt to check it: bulk
+    publishing is a handful of pages, and the checks read the blocks."""
+    article_type = ContentType.objects.get_for_model(ArticlePage)
+    found = []
+    for page in pages:
+        if page.content_type_id != article_type.pk:
+            continue
+        draft = page.specific.get_latest_revision_as_object()
+        if unacknowledged(draft.writing_warnings(), draft.acknowledged_warnings):
+            found.append(page)
+    return found
 
 
 @hooks.register("after_create_page")
@@ -134,3 +169,14 @@ class SeriesViewSet(SnippetViewSet):
 
 
 register_snippet(SeriesViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    @actions.register_action(PUBLISHED_WITH_WARNINGS)
+    class PublishedWithWarnings(LogFormatter):
+        label = "Publish after reading the warnings"
+
+        def format_message(self, log_entry):
+            warnings = log_entry.data.get("warnings", [])
+            return f"{ACKNOWLEDGE_LABEL}: " + " ".join(warnings)

@@ -3,6 +3,7 @@ looks like it could identify a real client."""
 
 import pytest
 from django.urls import reverse
+from wagtail.models import PageLogEntry
 from wagtail.test.utils.form_data import rich_text, streamfield
 
 from blog.models import ArticlePage
@@ -82,7 +83,10 @@ def test_no_warning_for_a_clean_vignette(client, blog):
     assert "Check the vignette before publishing." not in response.content.decode()
 
 
-def test_the_warning_never_blocks_publishing_and_follows_the_editor(client, blog):
+def test_publishing_is_refused_once_then_goes_through_with_her_tick(client, blog):
+    """De-identified ticked, an identifier still in the story: the first
+    publish lists the warning beside a tick box; ticked, it publishes, and
+    the page's history keeps what she read."""
     client.force_login(make_superuser())
     vignette = vignette_form(
         body=streamfield(
@@ -92,12 +96,38 @@ def test_the_warning_never_blocks_publishing_and_follows_the_editor(client, blog
     data = article_form([("vignette", vignette)])
     data["action-publish"] = "1"
     url = reverse("wagtailadmin_pages:add", args=("blog", "articlepage", blog.pk))
-    response = client.post(url, data, follow=True)
-    assert ArticlePage.objects.get(slug="why-we-go-quiet").live
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert not ArticlePage.objects.exists()
+    errors = response.context["form"].errors["acknowledge_warnings"]
+    assert "a calendar date (“June 5”)" in errors[0]
+    assert "I have read these warnings and the article is safe to publish" in (
+        response.text
+    )
+
+    response = client.post(url, data | {"acknowledge_warnings": "on"}, follow=True)
+    page = ArticlePage.objects.get(slug="why-we-go-quiet")
+    assert page.live
     text = response.content.decode()
     assert "may identify a client" in text
-    assert "a calendar date (“June 5”)" in text
     assert "a full name not among its pseudonyms (“Tariq Haddad”)" in text
+    (entry,) = PageLogEntry.objects.filter(
+        page=page, action="blog.published_with_warnings"
+    )
+    assert "a calendar date (“June 5”)" in entry.data["warnings"][0]
+    history = client.get(reverse("wagtailadmin_pages:history", args=[page.pk]))
+    assert "I have read these warnings" in history.text
+    assert "Tariq Haddad" in history.text
+
+
+def test_a_draft_with_warnings_saves_without_the_tick(client, blog):
+    client.force_login(make_superuser())
+    vignette = vignette_form(
+        body=streamfield([("paragraph", rich_text("<p>Noor met Tariq Haddad.</p>"))])
+    )
+    url = reverse("wagtailadmin_pages:add", args=("blog", "articlepage", blog.pk))
+    assert client.post(url, article_form([("vignette", vignette)])).status_code == 302
+    assert not ArticlePage.objects.get().live
 
 
 def test_a_refused_publish_warns_about_what_was_just_typed(client, blog):

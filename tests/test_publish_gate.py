@@ -10,9 +10,9 @@ from django.db import connection
 from django.db.migrations.loader import MigrationLoader
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import rich_text
+from wagtail.test.utils.form_data import rich_text, streamfield
 
 from blog.models import ArticlePage
 from blog.wagtail_hooks import unsafe_articles
@@ -297,3 +297,75 @@ def test_the_migration_drafts_the_composite_wording_and_leaves_the_live_text(db)
         page.refresh_from_db()
         assert page.latest_revision_id == untouched[page.pk]
         assert not page.has_unpublished_changes
+
+
+IDENTIFYING = vignette_form(
+    body=streamfield([("paragraph", rich_text("<p>Noor met Tariq Haddad.</p>"))])
+)
+
+
+class WarningsAcknowledgedTests(WagtailPageTestCase):
+    """An article with open warnings goes live only with her tick that she
+    read them, given in the editor for that revision, on every path."""
+
+    def setUp(self):
+        self.client.force_login(make_superuser())
+        self.blog = make_blog_index()
+        self.add = reverse(
+            "wagtailadmin_pages:add", args=("blog", "articlepage", self.blog.pk)
+        )
+
+    def post(self, **extra):
+        body = [("intro", rich_text("<p>Intro.</p>")), ("vignette", IDENTIFYING)]
+        return self.client.post(self.add, article_form(body) | extra)
+
+    def test_a_scheduled_publish_carries_the_tick_to_its_go_live(self):
+        go_live = (timezone.now() + timedelta(days=2)).strftime("%Y-%m-%d %H:%M")
+        refused = self.post(**{"action-publish": "1", "go_live_at": go_live})
+        self.assertEqual(refused.status_code, 200)
+        self.assertFalse(ArticlePage.objects.exists())
+
+        response = self.post(
+            **{
+                "action-publish": "1",
+                "go_live_at": go_live,
+                "acknowledge_warnings": "on",
+            }
+        )
+        self.assertEqual(response.status_code, 302)
+        page = ArticlePage.objects.get()
+        self.assertFalse(page.live)
+        with mock.patch(
+            "django.utils.timezone.now", return_value=timezone.now() + timedelta(days=3)
+        ):
+            call_command("publish_scheduled")
+        page.refresh_from_db()
+        self.assertTrue(page.live)
+        self.assertIn("Tariq Haddad", page.acknowledged_warnings[0])
+        self.assertTrue(
+            PageLogEntry.objects.filter(
+                page=page, action="blog.published_with_warnings"
+            ).exists()
+        )
+
+    def test_bulk_publishing_a_draft_with_unread_warnings_is_refused(self):
+        self.assertEqual(self.post().status_code, 302)  # a draft: no tick needed
+        draft = ArticlePage.objects.get()
+        url = reverse("wagtail_bulk_action", args=("wagtailcore", "page", "publish"))
+        response = self.client.post(f"{url}?id={draft.pk}&next=/admin/", follow=True)
+        self.assertContains(response, "warnings you have not read")
+        draft.refresh_from_db()
+        self.assertFalse(draft.live)
+
+    def test_a_revision_without_warnings_publishes_as_before(self):
+        body = [("intro", rich_text("<p>Intro.</p>")), ("vignette", vignette_form())]
+        response = self.client.post(
+            self.add, article_form(body) | {"action-publish": "1"}
+        )
+        self.assertEqual(response.status_code, 302)
+        page = ArticlePage.objects.get()
+        self.assertTrue(page.live)
+        self.assertEqual(page.acknowledged_warnings, [])
+        self.assertFalse(
+            PageLogEntry.objects.filter(action="blog.published_with_warnings").exists()
+        )

@@ -117,7 +117,7 @@ class EditorTests(WagtailPageTestCase):
         quiet = self.client.get(reverse("wagtailadmin_pages:edit", args=[plain.pk]))
         self.assertNotIn("Writing about suicide safely", quiet.content.decode())
 
-    def test_publishing_warns_and_never_blocks(self):
+    def test_publishing_needs_her_tick_and_then_warns(self):
         body = [
             ("intro", rich_text("<p>Grief after suicide is an epidemic.</p>")),
             ("vignette", vignette_form()),
@@ -130,6 +130,13 @@ class EditorTests(WagtailPageTestCase):
         add = reverse(
             "wagtailadmin_pages:add", args=("blog", "articlepage", self.blog.pk)
         )
+        refused = self.client.post(add, data)
+        self.assertEqual(refused.status_code, 200)
+        self.assertIn(
+            "“epidemic”", refused.context["form"].errors["acknowledge_warnings"][0]
+        )
+        self.assertFalse(ArticlePage.objects.filter(slug="grief-after-loss").exists())
+        data["acknowledge_warnings"] = "on"
         response = self.client.post(add, data, follow=True)
         self.assertTrue(ArticlePage.objects.get(slug="grief-after-loss").live)
         shown = [str(message) for message in response.context["messages"]]
