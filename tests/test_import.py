@@ -369,6 +369,20 @@ def test_publish_publishes_only_what_is_safe(blog, about_me, tmp_path):
     assert "Sleep and Worry: it has 1 vignette: tick “de-identified”" in output
 
 
+def test_publish_keeps_an_article_with_warnings_as_a_draft(blog, about_me, tmp_path):
+    """No vignette, but words safe-messaging guidance asks to change: the
+    import leaves it for her to read in the editor."""
+    path = tmp_path / "news.md"
+    path.write_text(
+        "---\ntitle: A hard year\n---\n\n"
+        "Suicide is an epidemic, and the news says so every week.\n"
+    )
+    output = run(path, "--publish")
+    assert not ArticlePage.objects.get(title="A hard year").live
+    assert "A hard year: a warning to read in the editor first:" in output
+    assert "“epidemic”" in output
+
+
 def test_the_sample_article_imports_as_the_issue_describes(blog, about_me):
     output = run(SEED / "000_ba5187d8b3cf38bf.txt")
     page = ArticlePage.objects.get()

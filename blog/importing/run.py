@@ -208,6 +208,13 @@ class Importer:
 
     def write(self, entry, page):
         article = self.articles[entry]
+        if self.publish:
+            # Open warnings are read in the editor, with her tick, never
+            # published past by an import.
+            article.check += [
+                f"a warning to read in the editor first: {warning.rstrip('.')}"
+                for warning in page.writing_warnings()
+            ]
         if page.pk is None:
             # A new draft is the page itself, saved once: a revision is only
             # needed to publish it, or to keep a live page's text unchanged.
