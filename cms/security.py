@@ -15,7 +15,14 @@ from django.urls import reverse
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and parts.config is None and is_admin(request):
+        # Wagtail renders a preview through the middleware again, with the
+        # page's own path: it is still the admin's, framed by the editor.
+        previewing = getattr(request, "is_preview", False)
+        if (
+            not report_only
+            and parts.config is None
+            and (is_admin(request) or previewing)
+        ):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY
         return parts
 

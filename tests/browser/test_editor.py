@@ -150,3 +150,15 @@ def test_therapist_writes_and_publishes_an_article(editor, demo):
     entry.get_by_role("link", name="Mo and the morning walk").click()
     editor.wait_for_url(f"{demo}{page.url}#vignette-{page.body[1].id}")
     expect(editor.locator(f"#vignette-{page.body[1].id}")).to_be_in_viewport()
+
+
+def test_the_live_preview_panel_shows_the_article_with_its_editor_boxes(editor, demo):
+    """The editor frames the preview, which Wagtail renders through the
+    middleware with the page's own path: readers' "never framed" policy must
+    not apply to it (it blanked the panel). The preview-only boxes show."""
+    article = ArticlePage.objects.live().first()
+    editor.goto(f"{demo}/admin/pages/{article.pk}/edit/")
+    editor.locator("[data-side-panel-toggle='preview']").click()
+    preview = editor.frame_locator("#w-preview-iframe")
+    expect(preview.locator("h1")).to_contain_text(article.title)
+    expect(preview.locator("[data-readability]")).to_contain_text("Reading grade")
