@@ -8,3 +8,9 @@ class SubscriptionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "subscriptions"
     verbose_name = "Subscribers"
+
+    def ready(self):
+        from subscriptions import tasks
+        from subscriptions.signals import confirmation_asked
+
+        confirmation_asked.connect(tasks.confirmation_due)

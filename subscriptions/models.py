@@ -27,6 +27,7 @@ from wagtail.models import Page
 from base import limits
 from base.crypto import InvalidToken, fingerprints, seal, unseal
 from subscriptions.forms import SubscribeForm
+from subscriptions.signals import confirmation_asked
 
 FORM = "subscription"
 # A confirmation link works this long; an address never confirmed is
@@ -321,19 +322,19 @@ class SubscribePage(RoutablePageMixin, Page):
         return response
 
     def accept(self, request, form):
-        # Here, not at the top: the tasks module imports this one.
-        from subscriptions.tasks import send_confirmation
-
+        """Record the ask; a confirmation is sent for it (subscriptions/
+        tasks.py) when one is due."""
         Subscriber.objects.unconfirmed_expired().delete()
         limits.record(request, FORM)
         if form.is_spam:
             return
         subscriber = Subscriber.ask(form.cleaned_data["email"])
         if subscriber is not None:
-            slugs = [topic.slug for topic in form.cleaned_data["topics"]]
-            site_url = self.get_site().root_url
-            transaction.on_commit(
-                lambda: send_confirmation.enqueue(subscriber.pk, slugs, site_url)
+            confirmation_asked.send(
+                sender=Subscriber,
+                subscriber=subscriber,
+                topic_slugs=[topic.slug for topic in form.cleaned_data["topics"]],
+                site_url=self.get_site().root_url,
             )
 
     @path("sent/")

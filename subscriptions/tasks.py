@@ -61,6 +61,14 @@ def send_confirmation(subscriber_pk, topic_slugs, site_url, attempt=1):
         logger.warning("A confirmation email was not sent: %s", refused)
 
 
+def confirmation_due(sender, subscriber, topic_slugs, site_url, **kwargs):
+    """A confirmation for an address that asked (confirmation_asked), sent
+    by the worker once the ask is committed."""
+    transaction.on_commit(
+        lambda: send_confirmation.enqueue(subscriber.pk, topic_slugs, site_url)
+    )
+
+
 def queue_mailing(
     page, *, title, content_note, crisis_note, summary, url, site_url, topic_ids
 ):
