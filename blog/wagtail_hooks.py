@@ -23,6 +23,7 @@ from blog.warnings import (
     ACKNOWLEDGE_LABEL,
     PUBLISHED_WITH_WARNINGS,
     unacknowledged,
+    writing_warnings,
 )
 from subscriptions.topics import HOOK as SUBSCRIPTION_TOPICS
 from vignettes.blocks import publish_problems
@@ -61,32 +62,52 @@ def register_report_menu_item():
     )
 
 
-def unsafe_articles(pages):
-    """The articles among `pages` whose latest draft would put a vignette live
-    without its kind, disclaimer or de-identification confirmation.
+def held_back(pages):
+    """The articles among `pages` that bulk publishing must not put live:
+    those whose latest draft has a vignette without its kind, a true
+    disclaimer or the de-identification tick, and those whose draft has
+    warnings she did not read and accept for it in the editor.
 
-    Reads each draft's stored body as it is, one query for all of them, where
-    rebuilding each page from its revision would cost two queries a page.
+    Reads every draft's stored content in one query, where rebuilding each
+    page from its revision would cost two queries a page. (A draft's shared
+    about-me block is read, once, when its text is checked.)
     """
     article_type = ContentType.objects.get_for_model(ArticlePage)
     articles = [page for page in pages if page.content_type_id == article_type.pk]
     drafts = Revision.objects.in_bulk([page.latest_revision_id for page in articles])
-    return [
-        page
-        for page in articles
+    unsafe, unread = [], []
+    for page in articles:
+        content = draft_content(page, drafts)
+        raw_body = content["body"]
         if any(
             block["type"] == "vignette" and publish_problems(block["value"])
-            for block in draft_body(page, drafts)
-        )
-    ]
+            for block in raw_body
+        ):
+            unsafe.append(page)
+            continue
+        body = ArticlePage.body.field.stream_block.to_python(raw_body)
+        warnings = writing_warnings(body, content["content_notes"])
+        if unacknowledged(warnings, content["acknowledged_warnings"]):
+            unread.append(page)
+    return unsafe, unread
 
 
-def draft_body(page, drafts):
-    """The body bulk publishing would put live, as stored."""
+def draft_content(page, drafts):
+    """What bulk publishing would put live, as stored: the body's raw blocks,
+    the content notes and the warnings she accepted."""
     revision = drafts.get(page.latest_revision_id)
     if revision is None:  # never saved through a revision: its own row
-        return page.specific.body.raw_data
-    return json.loads(revision.content["body"])
+        page = page.specific
+        return {
+            "body": page.body.raw_data,
+            "content_notes": page.content_notes,
+            "acknowledged_warnings": page.acknowledged_warnings,
+        }
+    return {
+        "body": json.loads(revision.content["body"]),
+        "content_notes": revision.content.get("content_notes", []),
+        "acknowledged_warnings": revision.content.get("acknowledged_warnings", []),
+    }
 
 
 @hooks.register("before_bulk_action")
@@ -98,8 +119,7 @@ def refuse_unsafe_bulk_publish(request, action_type, objects, action):
     if action.cleaned_form.cleaned_data.get("include_descendants"):
         for page in objects:
             pages += page.get_descendants().not_live()
-    unsafe = unsafe_articles(pages)
-    unread = [page for page in unread_warnings(pages) if page not in unsafe]
+    unsafe, unread = held_back(pages)
     if not (unsafe or unread):
         return None
     if unsafe:
@@ -125,21 +145,6 @@ def titles(pages):
     return ", ".join(f"“{page.get_admin_display_title()}”" for page in pages)
 
 
-def unread_warnings(pages):
-    """The articles among `pages` whose draft has warnings she did not read
-    and accept for it in the editor. Each draft is rebuilt to check it: bulk
-    publishing is a handful of pages, and the checks read the blocks."""
-    article_type = ContentType.objects.get_for_model(ArticlePage)
-    found = []
-    for page in pages:
-        if page.content_type_id != article_type.pk:
-            continue
-        draft = page.specific.get_latest_revision_as_object()
-        if unacknowledged(draft.writing_warnings(), draft.acknowledged_warnings):
-            found.append(page)
-    return found
-
-
 @hooks.register("after_create_page")
 @hooks.register("after_edit_page")
 def warn_on_publish(request, page):
@@ -147,7 +152,7 @@ def warn_on_publish(request, page):
     works; a publish leaves the editor, so they come along as messages."""
     if "action-publish" not in request.POST or not isinstance(page, ArticlePage):
         return
-    for warning in page.writing_warnings():
+    for warning in page.acknowledged_warnings:  # found by the form's check
         messages.warning(request, warning)
 
 

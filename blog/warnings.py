@@ -21,4 +21,5 @@ def writing_warnings(body, content_notes):
 
 def unacknowledged(warnings, acknowledged):
     """The warnings she has not read and accepted for this revision."""
-    return [warning for warning in warnings if warning not in set(acknowledged)]
+    accepted = set(acknowledged)
+    return [warning for warning in warnings if warning not in accepted]
