@@ -183,9 +183,8 @@ NAMED_PAGES = 20
 
 def not_purged(pages):
     minutes = max(1, settings.PAGE_CACHE_SECONDS // 60)
-    shown = NAMED_PAGES
-    named = ", ".join(pages[:shown])
-    named += f" and {len(pages) - shown} more" if pages[shown:] else ""
+    named = ", ".join(pages[:NAMED_PAGES])
+    named += f" and {len(pages) - NAMED_PAGES} more" if pages[NAMED_PAGES:] else ""
     return (
         f"Your change is saved, but the CDN in front of the site did not drop "
         f"the old copy of {len(pages)} page{'s' if len(pages) > 1 else ''}, "

@@ -1,11 +1,14 @@
 """Admin form data for articles, built the way the page editor posts it."""
 
+from django.urls import reverse
 from wagtail.test.utils.form_data import (
     inline_formset,
     nested_form_data,
     rich_text,
     streamfield,
 )
+
+from base.models import ReaderNoticeSettings
 
 
 def list_block(values):
@@ -66,3 +69,17 @@ def about_me_form(about_me, **changes):
         "booking_url": about_me.booking_url,
     }
     return nested_form_data(fields | changes)
+
+
+def post_notices(client, crisis, not_therapy="<p>This blog is not therapy.</p>"):
+    """Save Settings > Reader notices through the admin, as the editor does."""
+    pk = ReaderNoticeSettings.load().pk
+    return client.post(
+        reverse("wagtailsettings:edit", args=["base", "readernoticesettings", pk]),
+        nested_form_data(
+            {
+                "crisis_notice": rich_text(crisis),
+                "not_therapy_notice": rich_text(not_therapy),
+            }
+        ),
+    )

@@ -4,13 +4,12 @@ import re
 
 import pytest
 from django.test import RequestFactory
-from django.urls import reverse
-from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from base.models import ReaderNoticeSettings
 from blog.models import BlogIndexPage
 from cms.views import server_error
 from tests.factories import article_body, make_about_me, make_article
+from tests.forms import post_notices
 
 pytestmark = pytest.mark.django_db
 
@@ -18,11 +17,6 @@ pytestmark = pytest.mark.django_db
 def reader_urls():
     page = make_article(tags=["Grief"], body=article_body(make_about_me()))
     return ["/", "/blog/", "/blog/topics/", "/blog/topics/grief/", page.url]
-
-
-def edit_url():
-    pk = ReaderNoticeSettings.objects.get().pk
-    return reverse("wagtailsettings:edit", args=["base", "readernoticesettings", pk])
 
 
 def test_every_page_has_landmarks_one_h1_and_both_notices(client, blog):
@@ -56,16 +50,8 @@ def test_anonymous_readers_get_no_cookies_and_no_third_party_assets(client, blog
 
 
 def test_editor_can_reword_the_crisis_notice(editor_client, client, blog):
-    response = editor_client.post(
-        edit_url(),
-        nested_form_data(
-            {
-                "crisis_notice": rich_text(
-                    "<p>In the UK, call Samaritans on 116 123 or 999 in danger.</p>"
-                ),
-                "not_therapy_notice": rich_text("<p>This blog is not therapy.</p>"),
-            }
-        ),
+    response = post_notices(
+        editor_client, "<p>In the UK, call Samaritans on 116 123 or 999 in danger.</p>"
     )
     assert response.status_code == 302
     html = client.get("/").content.decode()
@@ -75,15 +61,7 @@ def test_editor_can_reword_the_crisis_notice(editor_client, client, blog):
 
 @pytest.mark.parametrize("empty", ["", "<p></p>", "<p> &nbsp; </p>"])
 def test_crisis_notice_cannot_be_left_empty(editor_client, client, blog, empty):
-    response = editor_client.post(
-        edit_url(),
-        nested_form_data(
-            {
-                "crisis_notice": rich_text(empty),
-                "not_therapy_notice": rich_text("<p>Still here.</p>"),
-            }
-        ),
-    )
+    response = post_notices(editor_client, empty, "<p>Still here.</p>")
     assert response.status_code == 200
     assert "crisis_notice" in response.context["form"].errors
     assert "988" in ReaderNoticeSettings.objects.get().crisis_notice

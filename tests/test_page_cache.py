@@ -12,7 +12,6 @@ from wagtail.test.utils.form_data import nested_form_data, rich_text
 from base.models import (
     AboutMe,
     GettingHelpSettings,
-    ReaderNoticeSettings,
     SharingSettings,
 )
 from blog.models import BlogIndexPage
@@ -25,7 +24,7 @@ from tests.factories import (
     make_superuser,
     make_vignette_library,
 )
-from tests.forms import about_me_form, article_form
+from tests.forms import about_me_form, article_form, post_notices
 from tests.servers import free_port
 
 pytestmark = pytest.mark.django_db
@@ -223,18 +222,7 @@ def test_a_getting_help_edit_shows_at_once_on_every_article(reader, editor, arti
 
 def test_a_notice_edit_shows_at_once_on_every_page(reader, editor, article):
     warm(reader, article.url, *LISTINGS, "/vignettes/")
-    pk = ReaderNoticeSettings.load().pk
-    response = editor.post(
-        reverse("wagtailsettings:edit", args=["base", "readernoticesettings", pk]),
-        nested_form_data(
-            {
-                "crisis_notice": rich_text(
-                    "<p>In the UK, call Samaritans on 116 123.</p>"
-                ),
-                "not_therapy_notice": rich_text("<p>This blog is not therapy.</p>"),
-            }
-        ),
-    )
+    response = post_notices(editor, "<p>In the UK, call Samaritans on 116 123.</p>")
     assert response.status_code == 302
     for url in [article.url, "/", "/blog/", "/blog/topics/grief/", "/vignettes/"]:
         assert "Samaritans on 116 123" in text(reader, url), url

@@ -10,7 +10,7 @@ stops only when told to (SIGTERM, Ctrl+C). Options are db_worker's own.
 import logging
 import time
 
-from django.db import DatabaseError, InterfaceError, connections
+from django.db import DatabaseError, connections
 from django_tasks_db.management.commands import db_worker
 
 logger = logging.getLogger("django_tasks_db")
@@ -26,7 +26,7 @@ class Command(db_worker.Command):
             started = time.monotonic()
             try:
                 return super().handle(*args, **options)
-            except (DatabaseError, InterfaceError) as error:
+            except DatabaseError as error:  # InterfaceError among them
                 if time.monotonic() - started > LONGEST_WAIT_SECONDS:
                     wait = 1  # it had been running well: a new outage
                 logger.warning(
