@@ -66,3 +66,18 @@ class PostgresCluster:
             [*self.as_postgres, f"{self.bin}/pg_ctl", "-D", str(self.data),
              "-m", "immediate", "stop"], capture_output=True,
         )  # fmt: skip
+
+
+def process_env(database, folder, **settings):
+    """The whole environment of a site process (a server, a worker) on
+    `database`, with its files in `folder`. A connection per request: an
+    SQLite file made unreadable is then an outage (a kept connection would
+    go on reading the file it has open)."""
+    return {
+        "PATH": os.environ["PATH"],
+        "DATABASE_URL": database.url,
+        "VAR_DIR": str(folder),
+        "MEDIA_ROOT": str(folder / "media"),
+        "CONN_MAX_AGE": "0",
+        **settings,
+    }

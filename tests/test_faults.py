@@ -9,7 +9,6 @@ second port, then stops and starts. Which notice the maintenance page shows
 (the therapist's own, or the default) is checked in-process below.
 """
 
-import os
 import time
 import urllib.error
 import urllib.request
@@ -20,6 +19,7 @@ from django.db import InterfaceError, OperationalError
 from base.models import ReaderNoticeSettings
 from base.notices import current_notices
 from cms.views import server_error
+from tests.databases import process_env
 from tests.servers import free_port, gunicorn, manage
 
 ARTICLE = "/blog/empathic-attunement/"
@@ -37,21 +37,16 @@ def fetch(url):
 def serve(database, folder, **settings):
     """The demo site under gunicorn (one worker), on `database`."""
     port = free_port()
-    env = {
-        "PATH": os.environ["PATH"],
-        "DJANGO_SETTINGS_MODULE": "cms.settings.test",
-        "DATABASE_URL": database.url,
-        "VAR_DIR": str(folder),
-        "MEDIA_ROOT": str(folder / "media"),
-        "HOST": "127.0.0.1",
-        "PORT": str(port),
-        "WEB_CONCURRENCY": "1",
-        "GUNICORN_ACCESS_LOG": "",
-        # A connection per request: an SQLite file made unreadable is then
-        # an outage (a kept connection would read the file it has open).
-        "CONN_MAX_AGE": "0",
+    env = process_env(
+        database,
+        folder,
+        DJANGO_SETTINGS_MODULE="cms.settings.test",
+        HOST="127.0.0.1",
+        PORT=str(port),
+        WEB_CONCURRENCY="1",
+        GUNICORN_ACCESS_LOG="",
         **settings,
-    }
+    )
     manage(env, "migrate", "--noinput")
     manage(env, "load_demo")
     process = gunicorn(env)

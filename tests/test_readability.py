@@ -72,15 +72,15 @@ class EditorTests(WagtailPageTestCase):
         self.assertIn("target for health writing is grade 8", html)
         self.assertIn("Above the target: Introduction", html)
 
-    def test_the_preview_warns_of_identifiers_and_methods_before_any_save(self):
+    def preview_unsaved(self, intro, vignette):
+        """A draft's live preview of text typed in the editor, never saved:
+        the draft and the preview's HTML."""
         draft = make_article(publish=False, body=article_body(intro=PLAIN))
         url = reverse("wagtailadmin_pages:preview_on_edit", args=[draft.pk])
-        story = rich_text("<p>Noor called from (718) 555-0199 that night.</p>")
-        method = "<p>He took 30 pills the night his suicide note was found.</p>"
         data = article_form(
             [
-                ("intro", rich_text(method)),
-                ("vignette", vignette_form(body=streamfield([("paragraph", story)]))),
+                ("intro", rich_text(intro)),
+                ("vignette", vignette),
                 ("conclusion", rich_text(PLAIN)),
                 ("getting_help", {"text": rich_text("")}),
                 ("about_me", self.about_me.pk),
@@ -88,7 +88,14 @@ class EditorTests(WagtailPageTestCase):
             slug=draft.slug,
         )
         self.assertTrue(self.client.post(url, data).json()["is_valid"])
-        preview = self.client.get(url).content.decode()
+        return draft, self.client.get(url).content.decode()
+
+    def test_the_preview_warns_of_identifiers_and_methods_before_any_save(self):
+        story = rich_text("<p>Noor called from (718) 555-0199 that night.</p>")
+        method = "<p>He took 30 pills the night his suicide note was found.</p>"
+        draft, preview = self.preview_unsaved(
+            method, vignette_form(body=streamfield([("paragraph", story)]))
+        )
         box = preview[preview.index("data-preview-warnings") :]
         box = box[: box.index("</aside>")]
         self.assertIn("a phone number (“(718) 555-0199”)", box)
@@ -100,20 +107,7 @@ class EditorTests(WagtailPageTestCase):
         self.assertNotIn("data-preview-warnings", self.client.get(draft.url).text)
 
     def test_the_preview_follows_the_unsaved_text(self):
-        draft = make_article(publish=False, body=article_body(intro=PLAIN))
-        url = reverse("wagtailadmin_pages:preview_on_edit", args=[draft.pk])
-        data = article_form(
-            [
-                ("intro", rich_text(DENSE)),
-                ("vignette", vignette_form()),
-                ("conclusion", rich_text(PLAIN)),
-                ("getting_help", {"text": rich_text("")}),
-                ("about_me", self.about_me.pk),
-            ],
-            slug=draft.slug,
-        )
-        self.assertTrue(self.client.post(url, data).json()["is_valid"])
-        preview = self.client.get(url).content.decode()
+        draft, preview = self.preview_unsaved(DENSE, vignette_form())
         self.assertIn("Above the target: Introduction", preview)
         # Readers never see it.
         draft.save_revision().publish()

@@ -7,7 +7,6 @@ an SMTP server on loopback. A request is stored as the consultation page
 stores it, through `manage.py shell` on the same database.
 """
 
-import os
 import subprocess
 import time
 from datetime import date, timedelta
@@ -15,6 +14,7 @@ from html import escape
 
 import pytest
 
+from tests.databases import process_env
 from tests.servers import BIN, ROOT, manage
 from tests.smtp import SMTPServer
 
@@ -41,21 +41,16 @@ def mail():
 @pytest.fixture
 def site(database, mail, tmp_path):
     """Production's settings on the test's own database and mail server."""
-    env = {
-        "PATH": os.environ["PATH"],
-        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-        "DATABASE_URL": database.url,
-        "VAR_DIR": str(tmp_path),
-        "MEDIA_ROOT": str(tmp_path / "media"),
-        "SECRET_KEY": SECRET_KEY,
-        "FIELD_ENCRYPTION_KEY": FIELD_KEY,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "EMAIL_URL": f"smtp://127.0.0.1:{mail.port}",
-        "EMAIL_RETRY_SECONDS": "1",
-        # The worker reconnects each loop: an SQLite file made unreadable is
-        # then an outage (a kept connection would read the file it has open).
-        "CONN_MAX_AGE": "0",
-    }
+    env = process_env(
+        database,
+        tmp_path,
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        SECRET_KEY=SECRET_KEY,
+        FIELD_ENCRYPTION_KEY=FIELD_KEY,
+        ALLOWED_HOSTS="127.0.0.1",
+        EMAIL_URL=f"smtp://127.0.0.1:{mail.port}",
+        EMAIL_RETRY_SECONDS="1",
+    )
     manage(env, "migrate", "--noinput")
     manage(env, "shell", "-c", THERAPIST)
     return env
