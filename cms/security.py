@@ -15,14 +15,7 @@ from django.urls import reverse
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        # Wagtail renders a preview through the middleware again, with the
-        # page's own path: it is still the admin's, framed by the editor.
-        previewing = getattr(request, "is_preview", False)
-        if (
-            not report_only
-            and parts.config is None
-            and (is_admin(request) or previewing)
-        ):
+        if not report_only and parts.config is None and is_admin(request):
             parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY
         return parts
 
@@ -33,5 +26,9 @@ def admin_prefix():
 
 
 def is_admin(request):
-    """Wagtail's admin, its previews included."""
-    return request.path_info.startswith(admin_prefix())
+    """Wagtail's admin, its previews included: Wagtail renders a preview
+    through the middleware again with the page's own path, marked
+    `is_preview`, and the editor frames it."""
+    return request.path_info.startswith(admin_prefix()) or getattr(
+        request, "is_preview", False
+    )
