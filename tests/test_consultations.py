@@ -512,6 +512,11 @@ class TestNotification:
             stored.notification
         )
         assert not smtp_server.mailbox.messages
+        reader = make_superuser("reader")  # signs in; has no address to tell
+        reader.email = ""
+        reader.save()
+        client.force_login(reader)
+        assert "1 consultation request was not notified" in client.get("/admin/").text
 
 
 class PageTypeTests(WagtailPageTestCase):
