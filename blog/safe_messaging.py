@@ -1,10 +1,16 @@
-"""Safe-messaging advice for an article that mentions suicide or self-harm,
-from the lists in safe_messaging_terms.py. It warns and never blocks: the
-therapist decides, as with the identifier warnings."""
+"""Safe-messaging advice for an article that touches on suicide or
+self-harm, from the lists in safe_messaging_terms.py. It is read one sentence
+at a time, so a near miss in one sentence cannot borrow the words of the
+next. It warns and never blocks: the therapist decides, as with the
+identifier warnings."""
 
 import re
 
 from blog import safe_messaging_terms as terms
+
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+|\s*;\s+")
+# A sentence is about suicide when it names it, or death or dying.
+DEATH = [r"deaths?", r"died", r"dy(?:ing|es)", r"die", r"dead", r"attempt\w*"]
 
 
 def compile_any(patterns):
@@ -14,7 +20,24 @@ def compile_any(patterns):
 
 
 MENTIONS = compile_any(terms.MENTIONS)
-RULES = [(rule, compile_any(rule["patterns"])) for rule in terms.RULES]
+ABOUT_SUICIDE = compile_any(terms.MENTIONS + DEATH)
+POINTS_TO_HELP = compile_any(terms.POINTS_TO_HELP)
+NOTHING = re.compile(r"(?!)")
+
+
+def compile_rule(rule, key):
+    return compile_any(rule[key]) if rule.get(key) else NOTHING
+
+
+RULES = [
+    (
+        rule,
+        compile_rule(rule, "patterns"),
+        compile_rule(rule, "when_about_suicide"),
+        compile_rule(rule, "unless"),
+    )
+    for rule in terms.RULES
+]
 
 
 def article_text(body):
@@ -22,25 +45,35 @@ def article_text(body):
     return " ".join(body.stream_block.get_searchable_content(body))
 
 
-def applies(text, content_notes):
-    return bool(MENTIONS.search(text)) or bool(
-        terms.CONTENT_NOTES & set(content_notes or [])
-    )
+def sentences(text):
+    return [sentence for sentence in SENTENCE_END.split(text) if sentence.strip()]
 
 
 def safe_messaging_warnings(text, content_notes):
     """One sentence per rule the text breaks: the words found, why, and the
-    guidance it comes from. None when the text mentions neither suicide nor
-    self-harm."""
-    if not applies(text, content_notes):
-        return []
+    guidance it comes from; then a request for a content note when the text
+    is about suicide or self-harm and has none."""
+    found = {}
+    mentioned = False
+    for sentence in sentences(text):
+        helpline = bool(POINTS_TO_HELP.search(sentence))
+        mentioned = mentioned or (not helpline and bool(MENTIONS.search(sentence)))
+        about_suicide = not helpline and bool(ABOUT_SUICIDE.search(sentence))
+        for rule, always, gated, unless in RULES:
+            if unless.search(sentence):
+                continue
+            matches = [*always.finditer(sentence)]
+            if about_suicide:
+                matches += gated.finditer(sentence)
+            for match in matches:
+                found.setdefault(rule["name"], {})[match.group(0)] = None
     warnings = []
-    for rule, pattern in RULES:
-        found = list(dict.fromkeys(m.group(0) for m in pattern.finditer(text)))
-        if found:
-            quoted = ", ".join(f"“{words}”" for words in found)
+    for rule, *_patterns in RULES:
+        if rule["name"] in found:
+            quoted = ", ".join(f"“{words}”" for words in found[rule["name"]])
             warnings.append(f"{quoted}: {rule['why']} ({rule['source']})")
-    if not terms.CONTENT_NOTES & set(content_notes or []):
+    noted = terms.CONTENT_NOTES & set(content_notes or [])
+    if (mentioned or "method or means" in found) and not noted:
         rule = terms.MISSING_NOTE
         warnings.append(
             "The article mentions suicide or self-harm but has no content note: "

@@ -98,7 +98,7 @@ class EditorTests(WagtailPageTestCase):
         )
         box = preview[preview.index("data-preview-warnings") :]
         box = box[: box.index("</aside>")]
-        self.assertIn("a phone number (“(718) 555-0199”)", box)
+        self.assertIn("a phone or fax number (“(718) 555-0199”)", box)
         self.assertIn("30 pills", box)
         # Nothing was saved: the draft has neither.
         draft.refresh_from_db()

@@ -1,6 +1,6 @@
-"""The safe-messaging check: each rule warns on words written for the
-purpose, and stays quiet on a near miss; it applies only to articles that
-mention suicide or self-harm, and shows in the editor and after publishing."""
+"""The safe-messaging check: it warns on a method, its means or the framing
+the guidance names, written in everyday words, and stays quiet on near
+misses that share those words; it shows in the editor and after publishing."""
 
 import re
 
@@ -12,6 +12,7 @@ from wagtail.test.utils.form_data import rich_text
 from blog import safe_messaging_terms as terms
 from blog.models import ArticlePage
 from blog.safe_messaging import safe_messaging_warnings
+from tests.detector_sentences import SAFE_MESSAGING
 from tests.factories import (
     article_body,
     make_about_me,
@@ -23,50 +24,44 @@ from tests.forms import article_form, vignette_form
 
 NOTED = ["suicide"]
 
-# (rule, a sentence that breaks it, a near miss that must not warn)
-CASES = [
-    (
-        "committed suicide",
-        "Her uncle committed suicide when she was nine.",
-        "He committed to suicide prevention work after his training.",
-    ),
-    (
-        "method or means",
-        "He took 30 pills the night his suicide note was found.",
-        "She called a suicide prevention lifeline and took her pills as prescribed.",
-    ),
-    (
-        "method or means",
-        "The report said he hanged himself after years of suicidal thoughts.",
-        "Suicidal thoughts were hanging over the session like weather.",
-    ),
-    (
-        "sensational words",
-        "Teen suicide is an epidemic and the numbers are skyrocketing.",
-        "The epidemiology of suicide shows that most people who get help recover.",
-    ),
-    (
-        "suicide as a solution",
-        "To Mara, suicide seemed the only way out of the pain.",
-        "Mara learned there were other ways through the pain than suicide.",
-    ),
-    (
-        "a single cause",
-        "The bullying caused his suicide, the article claimed.",
-        "Suicide rarely has one cause; bullying can be one strand of many.",
-    ),
+WARN = [
+    (category, sentence)
+    for category, sentences in SAFE_MESSAGING.items()
+    for sentence in sentences["warn"]
+]
+QUIET = [
+    (category, sentence)
+    for category, sentences in SAFE_MESSAGING.items()
+    for sentence in sentences["quiet"]
 ]
 
 
-@pytest.mark.parametrize("rule, breaks, near_miss", CASES)
-def test_each_rule_warns_on_its_words_and_not_on_a_near_miss(rule, breaks, near_miss):
-    (warning,) = safe_messaging_warnings(breaks, NOTED)
-    (expected,) = [r for r in terms.RULES if r["name"] == rule]
-    # The words found, quoted; why, in one sentence; and the source.
-    found = re.findall(r"“([^”]+)”", warning.split(":")[0])
-    assert found and all(words.lower() in breaks.lower() for words in found)
-    assert expected["why"] in warning and expected["source"] in warning
-    assert safe_messaging_warnings(near_miss, NOTED) == []
+@pytest.mark.parametrize("category, sentence", WARN)
+def test_everyday_words_for_a_method_or_a_framing_warn(category, sentence):
+    warnings = safe_messaging_warnings(sentence, NOTED)
+    assert warnings, category
+    # Each warning quotes words from the sentence, says why, and names the
+    # guidance it comes from.
+    for warning in warnings:
+        found = re.findall(r"“([^”]+)”", warning.split(": ")[0])
+        assert found and all(words in sentence for words in found)
+        assert any(
+            rule["why"] in warning and rule["source"] in warning for rule in terms.RULES
+        )
+
+
+@pytest.mark.parametrize("category, sentence", QUIET)
+def test_near_misses_stay_quiet(category, sentence):
+    assert safe_messaging_warnings(sentence, NOTED) == [], category
+
+
+def test_a_method_warns_even_where_the_word_suicide_is_never_written():
+    """Without a content note, it asks for one too."""
+    method, note = safe_messaging_warnings(
+        "She swallowed everything in the medicine cabinet.", []
+    )
+    assert "“swallowed everything in the medicine cabinet”" in method
+    assert "no content note" in note
 
 
 def test_committed_suicide_suggests_died_by_suicide():
@@ -74,11 +69,18 @@ def test_committed_suicide_suggests_died_by_suicide():
     assert "“committed suicide”" in warning and "died by suicide" in warning
 
 
-def test_articles_that_do_not_mention_suicide_or_self_harm_are_not_checked():
+def test_words_harmless_elsewhere_warn_only_in_a_sentence_about_suicide():
     text = "Loneliness is an epidemic, and the numbers are skyrocketing."
+    assert safe_messaging_warnings(text, ["self-harm"]) == []
+    (warning,) = safe_messaging_warnings(
+        "Teen suicide is an epidemic, and the numbers are skyrocketing.", NOTED
+    )
+    assert "“epidemic”, “skyrocketing”" in warning
+
+
+def test_a_sentence_pointing_to_the_crisis_line_needs_no_content_note():
+    text = "If you are thinking about suicide, call 988."
     assert safe_messaging_warnings(text, []) == []
-    # Ticking the content note is enough to apply it.
-    assert safe_messaging_warnings(text, ["self-harm"])
 
 
 def test_a_mention_without_a_content_note_asks_for_one():
@@ -89,8 +91,10 @@ def test_a_mention_without_a_content_note_asks_for_one():
 
 def test_the_word_lists_are_whole_rules():
     for rule in terms.RULES:
-        assert rule["patterns"] and rule["why"].endswith(".") and rule["source"]
-        for pattern in rule["patterns"]:
+        assert rule["why"].endswith(".") and rule["source"]
+        patterns = rule.get("patterns", []) + rule.get("when_about_suicide", [])
+        assert patterns
+        for pattern in patterns + rule.get("unless", []):
             re.compile(pattern)
 
 

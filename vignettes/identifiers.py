@@ -1,58 +1,34 @@
-"""Spotting details in a vignette that could identify a real client.
+"""Spotting details in a vignette that could identify a real client, by the
+categories of HIPAA's Safe Harbor list (vignettes/identifier_terms.py).
 
-This is advice, not a gate: the therapist decides what stays. The patterns
-lean towards warning too often rather than too rarely, since a missed real
-name costs far more than a second look at an invented one.
+This is advice, not a gate: the therapist decides what stays, and
+acknowledges what she keeps before publishing. The checks lean towards
+warning too often rather than too rarely, since a missed real name costs far
+more than a second look at an invented one.
 """
 
 import html
 import re
 from dataclasses import dataclass
 
-MONTHS = (
-    "January|February|March|April|May|June|July|August|September|October|"
-    "November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec"
-)
-DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-YEAR = r"(?:19|20)\d{2}"
+from vignettes import identifier_terms as terms
 
-DATE = re.compile(
-    rf"\b(?:{MONTHS})\.?\s+{DAY}(?:,?\s+{YEAR})?\b"  # March 3, 2024
-    rf"|\b{DAY}\s+(?:of\s+)?(?:{MONTHS})\b(?:,?\s+{YEAR})?"  # 3rd of March
-    rf"|\b(?:{MONTHS})\s+{YEAR}\b"  # March 2024
-    r"|\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b"  # 03/12/2024
-    r"|\b\d{4}-\d{2}-\d{2}\b"  # 2024-03-12
+CHECKS = [(kind, re.compile(pattern)) for kind, pattern in terms.PATTERNS]
+CAPITALISED = r"(?:(?:Dr|Mr|Mrs|Ms|Mx|St|Prof|Rev|Mt|Ft)\.|[A-Z][\w'’&.-]*[\w’'])"
+PROPER_NAME = re.compile(
+    rf"(?<![\w'’.-]){CAPITALISED}"
+    rf"(?:(?:[ \t]+(?:of|the|de|del|da|la|le|van|von|bin|al|&))?[ \t]+"
+    rf"{CAPITALISED})*"
 )
-PHONE = re.compile(
-    r"(?<![\w/])(?:\+\d{1,3}[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]\d{4}(?![\w/])"
-    r"|(?<![\w/-])\d{3}-\d{4}(?![\w/-])"
-)
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-STREET = re.compile(
-    r"\b\d{1,5}\s+(?:[A-Z][\w'-]*\s+){1,3}"
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|"
-    r"Place|Pl|Terrace|Way|Parkway|Pkwy|Square|Sq|Highway|Hwy|Circle|Close)\b"
-)
-WORD = r"[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?"
-# Overlapping, so "When Jane Doe" still yields "Jane Doe" after "When Jane".
-FULL_NAME = re.compile(rf"(?=\b({WORD})\s+({WORD})\b)")
+SENTENCE_START = re.compile(r"(?:^|[.!?:;…]|\n)[\s\"“‘'(\[—–-]*$")
+WORD_END = re.compile(r"(?:'s|’s|\.)$")
 
-# Capitalised words that open sentences or name times, never people.
-# fmt: off
-NOT_NAMES = frozenset([
-    "A", "About", "After", "Again", "All", "Also", "Although", "An", "And", "Any",
-    "As", "At", "Because", "Before", "Both", "But", "By", "Dad", "Did", "Do", "Does",
-    "During", "Each", "Even", "Every", "Finally", "First", "For", "From", "He", "Her",
-    "Here", "His", "How", "However", "If", "In", "Instead", "It", "Its", "Last",
-    "Later", "Like", "Many", "Maybe", "Mom", "Most", "My", "Next", "No", "Not", "Now",
-    "Of", "Often", "On", "Once", "One", "Only", "Or", "Our", "Over", "Perhaps", "She",
-    "Since", "So", "Some", "Soon", "Still", "That", "The", "Their", "Then", "There",
-    "These", "They", "This", "Those", "Though", "Today", "Tomorrow", "Two", "Under",
-    "Until", "We", "What", "When", "Where", "While", "Who", "Why", "With", "Without",
-    "Yes", "Yesterday", "Yet", "You", "Your", "Monday", "Tuesday", "Wednesday",
-    "Thursday", "Friday", "Saturday", "Sunday",
-] + MONTHS.split("|"))
-# fmt: on
+NAME = "a name not among its pseudonyms"
+KINDS = [
+    ("a school", terms.SCHOOL_WORDS, terms.SCHOOL_CUES),
+    ("a named employer or workplace", terms.ORG_WORDS, terms.WORK_CUES),
+    ("a place smaller than a state", terms.PLACE_WORDS, terms.PLACE_CUES),
+]
 
 
 @dataclass(frozen=True)
@@ -68,34 +44,77 @@ def find_identifiers(text, pseudonyms=(), names=True):
     """What in `text` looks identifying, in order of first appearance.
 
     `names` is off for titles and headings, whose Title Case would make every
-    pair of words look like a person's name.
+    word look like a name.
     """
-    checks = [
-        ("a calendar date", DATE),
-        ("a phone number", PHONE),
-        ("an email address", EMAIL),
-        ("a street address", STREET),
-    ]
     found = [
         (match.start(), match.end(), Finding(kind, match.group().strip()))
-        for kind, pattern in checks
+        for kind, pattern in CHECKS
         for match in pattern.finditer(text)
     ]
     if names:
-        allowed = {name.casefold() for name in pseudonyms}
-        for match in FULL_NAME.finditer(text):
-            first, last = match.groups()
-            full = f"{first} {last}"
-            if first in NOT_NAMES or last in NOT_NAMES or full.casefold() in allowed:
-                continue
-            found.append(
-                (
-                    match.start(),
-                    match.start() + len(full),
-                    Finding("a full name not among its pseudonyms", full),
-                )
-            )
+        found += proper_names(text, pseudonym_words(pseudonyms))
     return list(dict.fromkeys(outermost(found)))
+
+
+def pseudonym_words(pseudonyms):
+    return {
+        bare(word).casefold() for name in pseudonyms for word in name.split() if word
+    }
+
+
+def bare(word):
+    return WORD_END.sub("", word)
+
+
+def proper_names(text, allowed):
+    """Capitalised words that are not the vignette's pseudonyms, sentence
+    openers, times, faiths, states or countries: names of people, places,
+    employers and schools, each named by what surrounds it."""
+    for match in PROPER_NAME.finditer(text):
+        words = match.group().split()
+        if bare(match.group()) in terms.STATES_AND_COUNTRIES:
+            continue
+        start = match.start()
+        titled = False
+        while words and bare(words[0]).rstrip(".") in terms.COMMON_WORDS:
+            titled = titled or bare(words[0]).rstrip(".") in terms.TITLES
+            start = text.index(words[0], start) + len(words[0])
+            words = words[1:]
+        named = [w for w in words if bare(w) not in terms.COMMON_WORDS]
+        if not named or all(bare(w).casefold() in allowed for w in named):
+            continue
+        start = text.index(words[0], start)
+        phrase = " ".join(words)
+        core = bare(" ".join(named))
+        if core in terms.STATES_AND_COUNTRIES or phrase in terms.STATES_AND_COUNTRIES:
+            continue
+        before = text[max(0, start - 60) : start]
+        after = text[start + len(phrase) : start + len(phrase) + 40]
+        kind = kind_of(words, before)
+        if (
+            kind == NAME
+            and not titled
+            and len(named) == 1
+            and SENTENCE_START.search(before)
+            and not terms.NAME_VERBS.match(after)
+            and not words[-1].endswith(("'s", "’s"))
+        ):
+            # One capitalised word opening a sentence is most often an
+            # ordinary word; it counts when a person's verb follows.
+            continue
+        yield start, start + len(phrase), Finding(kind, bare(phrase))
+
+
+def kind_of(words, before):
+    last = bare(words[-1])
+    for kind, endings, _cues in KINDS:
+        if last in endings or any(bare(word) in endings for word in words[1:]):
+            return kind
+    possessive = words[-1].endswith(("'s", "’s"))
+    for kind, _endings, cues in KINDS:
+        if cues.search(before) and not possessive:
+            return kind
+    return NAME
 
 
 def outermost(spans):
