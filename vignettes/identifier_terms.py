@@ -75,11 +75,13 @@ PATTERNS = [
         r"|(?<![\w/-])\d{3}-\d{4}(?![\w/-])"
         r"|(?<![\w+])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}(?![\w/])",
     ),
-    ("an email address", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
+    # Parts bounded as the standards bound them (64 and 63 characters), so
+    # a long run of letters costs no more than a short one.
+    ("an email address", r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+"),
     (
         "a web address",
         r"\b(?:https?://|www\.)[^\s<>\"']+[\w/]"
-        r"|\b[\w-]+(?:\.[\w-]+)*\.(?i:com|org|net|edu|gov|io|co|me|info|"
+        r"|(?<![\w.-])[\w-]{1,63}(?:\.[\w-]{1,63}){0,4}\.(?i:com|org|net|edu|gov|io|co|me|info|"
         r"biz|us|uk|ca|au|blog|site|online|app)\b(?:/[^\s<>\"']*[\w/])?",
     ),
     (

@@ -162,3 +162,32 @@ def test_the_live_preview_panel_shows_the_article_with_its_editor_boxes(editor, 
     preview = editor.frame_locator("#w-preview-iframe")
     expect(preview.locator("h1")).to_contain_text(article.title)
     expect(preview.locator("[data-readability]")).to_contain_text("Reading grade")
+
+
+def test_the_preview_warns_while_she_types_before_any_save(editor, demo):
+    """A method in the introduction and a phone number in the vignette show
+    in the live preview's warning box as she types, with nothing saved."""
+    article = ArticlePage.objects.live().first()
+    revisions = article.revisions.count()
+    editor.goto(f"{demo}/admin/pages/{article.pk}/edit/")
+    editor.locator("[data-side-panel-toggle='preview']").click()
+    preview = editor.frame_locator("#w-preview-iframe")
+    expect(preview.locator("h1")).to_contain_text(article.title)
+    expect(preview.locator("[data-preview-warnings]")).to_have_count(0)
+
+    body = editor.locator("[data-contentpath='body']").first
+    type_rich_text(
+        editor,
+        stream_child(editor, body, "intro"),
+        " He swallowed every pill in the bathroom cabinet.",
+    )
+    vignette = stream_child(editor, body, "vignette")
+    type_rich_text(
+        editor,
+        stream_child(editor, vignette, "paragraph"),
+        " She left her number, 614-555-0182.",
+    )
+    warnings = preview.locator("[data-preview-warnings]")
+    expect(warnings).to_contain_text("swallowed every pill", timeout=15_000)
+    expect(warnings).to_contain_text("a phone or fax number (“614-555-0182”)")
+    assert article.revisions.count() == revisions
