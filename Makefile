@@ -129,10 +129,12 @@ bench: $(STAMP) $(WRK) $(NGINX)
 	$(BIN)/python bench/slow_clients.py
 	$(BIN)/python bench/consultations.py
 	$(BIN)/python bench/subscriptions.py
+	$(BIN)/python bench/detectors.py
 	{ echo "# Benchmarks"; echo; echo "Written by \`make bench\` on $$(date -u +%Y-%m-%d)."; echo; \
 	  cat bench/results/pages.md; echo; cat bench/results/import.md; echo; \
 	  cat bench/results/slow_clients.md; echo; cat bench/results/consultations.md; echo; \
-	  cat bench/results/subscriptions.md; } > bench/results/latest.md
+	  cat bench/results/subscriptions.md; echo; cat bench/results/detectors.md; } \
+	  > bench/results/latest.md
 	@echo "== bench/results/latest.md"
 
 # Two minutes of load at 32 connections, page cache on and off, over a mix of
