@@ -35,9 +35,20 @@ RULES = [
         compile_rule(rule, "patterns"),
         compile_rule(rule, "when_about_suicide"),
         compile_rule(rule, "unless"),
+        [(compile_any(a), compile_any(b)) for a, b in rule.get("together", [])],
     )
     for rule in terms.RULES
 ]
+
+
+def together(pairs, sentence):
+    """Each pair both of whose halves the sentence holds, quoted in the
+    order they stand: “took … pills”."""
+    for first, second in pairs:
+        a, b = first.search(sentence), second.search(sentence)
+        if a and b and a.group(0).lower() != b.group(0).lower():
+            a, b = sorted([a, b], key=lambda match: match.start())
+            yield f"{a.group(0)} … {b.group(0)}"
 
 
 def article_text(body):
@@ -59,14 +70,16 @@ def safe_messaging_warnings(text, content_notes):
         helpline = bool(POINTS_TO_HELP.search(sentence))
         mentioned = mentioned or (not helpline and bool(MENTIONS.search(sentence)))
         about_suicide = not helpline and bool(ABOUT_SUICIDE.search(sentence))
-        for rule, always, gated, unless in RULES:
+        for rule, always, gated, unless, pairs in RULES:
             if unless.search(sentence):
                 continue
-            matches = [*always.finditer(sentence)]
+            words = [match.group(0) for match in always.finditer(sentence)]
             if about_suicide:
-                matches += gated.finditer(sentence)
-            for match in matches:
-                found.setdefault(rule["name"], {})[match.group(0)] = None
+                words += [match.group(0) for match in gated.finditer(sentence)]
+            if not words:
+                words = list(together(pairs, sentence))
+            for word in words:
+                found.setdefault(rule["name"], {})[word] = None
     warnings = []
     for rule, *_patterns in RULES:
         if rule["name"] in found:

@@ -30,7 +30,10 @@ PILLS = (
     r"(?:pills?|tablets?|capsules?|meds|medications?|medicines?|prescriptions?|"
     r"painkillers?|pain ?killers?|sleeping pills|antidepressants?|"
     r"anti-depressants?|insulin|opioids?|oxy\w*|benzos?|sedatives?|"
-    r"paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|lithium)(?! cabinet)"
+    r"paracetamol|acetaminophen|tylenol|ibuprofen|aspirin|lithium|xanax|"
+    r"valium|klonopin|ativan|ambien|percocet|vicodin|seroquel|prozac|zoloft|"
+    r"lexapro|wellbutrin|adderall|benadryl|advil|fentanyl|heroin|morphine|"
+    r"codeine|tramadol|hydrocodone)(?! cabinet)"
 )
 
 # An article is about suicide or self-harm when it mentions any of these, or
@@ -80,7 +83,9 @@ RULES = [
             r"attempts?(?! (?:at|to) (?!(?:kill|end|take|die|hang|drown)\b))"
             r"(?: (?:on|at|to (?:kill|end|take)) (?:\w+ )?(?:life|lives|"
             rf"{SELF}))?",
-            r"attempts? (?:succeeded|failed|was successful|were successful)",
+            r"attempts? (?:had |has )?(?:succeeded|failed|(?:was|were) "
+            r"(?:nearly |almost )?"
+            r"(?:successful|a success|unsuccessful|a failure))",
             rf"(?:succeeded|succeeds|failed|fails) (?:in|at) (?:killing|taking|"
             rf"ending) (?:{SELF}|{POSSESSIVE} (?:own )?li(?:fe|ves))",
             rf"failed to (?:kill|end) (?:{SELF}|{POSSESSIVE} (?:own )?li(?:fe|ves))",
@@ -130,9 +135,10 @@ RULES = [
             r"ed|ing)?|crawl(?:ed|ing)?|step(?:s|ped|ping)?|"
             r"walk(?:s|ed|ing)?|went|go|going) (?:out )?(?:on|onto|over|out "
             r"on|out onto|to|up to|at|past|through) (?:the|a|an) (?:\w+ )?"
-            r"(?:edge|ledge|railing|rail|parapet|guardrail|barrier|window ?"
-            r"sill|roof'?s edge|top of the (?:bridge|building|parking|cliff|"
-            r"tower))",
+            r"(?:ledge|railing|rail|parapet|guardrail|barrier|window ?sill|roof'?s "
+            r"edge|top of the (?:bridge|building|parking|cliff|tower)|edge of "
+            r"(?:the|a) (?:\w+ )?(?:roof|rooftop|bridge|building|cliff|platform|"
+            r"balcony|tower|overpass|parking \w+|quarry|gorge|dam))",
             r"(?:climb(?:s|ed|ing)?|lean(?:s|ed|ing)|hung|hanging|dangl\w+) "
             r"(?:\w+ ){0,3}?over the (?:railing|rail|edge|ledge|side of the "
             r"bridge|parapet|balcony)",
@@ -152,7 +158,7 @@ RULES = [
             r"nooses?",
             r"ligatures?",
             r"strung (?:himself|herself|themselves|myself) up",
-            r"(?:rope|belt|cord|cable|sheet|bedsheet|scarf|tie|necktie|dog "
+            r"(?:rope|belt|cord|cable|sheet|bedsheet|dog "
             r"leash|leash|extension cord|shoelaces?|wire)s? (?:\w+ ){0,6}?"
             r"(?:around (?:his|her|their|my) neck|to the (?:beam|rafters?|"
             r"banister|ceiling|closet rod|door ?(?:knob|frame)?|hook|pipe|"
@@ -160,7 +166,7 @@ RULES = [
             r"tied (?:\w+ ){0,4}?to (?:the|a) (?:\w+ )?(?:beam|rafters?|"
             r"banister|ceiling|closet rod|hook|pipe|light fixture|stair ?rail)",
             r"(?:around|round) (?:his|her|their|my) neck (?:\w+ ){0,4}?"
-            r"(?:rope|belt|cord|cable|sheet|scarf|tie|wire)",
+            r"(?:rope|belt|cord|cable|sheet|wire)",
             # Firearms
             rf"shot {SELF}",
             rf"shoot(?:s|ing)? {SELF}",
@@ -169,14 +175,14 @@ RULES = [
             r"(?:his|her|their|my|your) (?:own )?(?:head|temple|chest|mouth|"
             r"heart|chin)",
             r"pull(?:s|ed|ing)? the trigger",
-            r"used (?:his|her|their|my|a|the) (?:\w+ )?(?:gun|pistol|rifle|"
+            r"used (?:his|her|their|my|a|the) (?:[\w'’]+ ){0,3}?(?:gun|pistol|rifle|"
             r"shotgun|revolver|handgun|firearm|weapon)",
             r"(?:where|that) (?:\w+ ){0,3}?(?:kept|keeps|hid|hides|stored|"
             r"stores) (?:\w+ ){0,2}?(?:gun|guns|pistol|rifle|shotgun|revolver|"
             r"handgun|firearm|bullets|ammunition)",
             r"(?:gun|pistol|rifle|shotgun|revolver|handgun|firearm)s? and "
             r"(?:the )?(?:bullets|ammunition|shells)",
-            r"(?:loaded|load|loads|loading|cleaned|cocked) (?:the|a|his|her|"
+            r"(?:loaded|load|loads|loading|cocked) (?:the|a|his|her|"
             r"their|my) (?:father'?s |dad'?s |husband'?s |own )?(?:gun|pistol|"
             r"rifle|shotgun|revolver|handgun)",
             r"(?:bought|buy|buys|buying|got|get|gets|getting|purchas(?:e|ed|"
@@ -266,6 +272,10 @@ RULES = [
             r"into the (?:\w+ )?(?:sea|ocean|lake|river|water|waves|surf|bay) "
             r"(?:\w+ ){0,6}?(?:kept (?:going|walking|wading|swimming)|with "
             r"(?:his|her|their) (?:boots|shoes|clothes|coat|jacket) on)",
+            r"(?:walked|waded|swam|went) (?:out )?into the (?:sea|ocean|lake|"
+            r"river|waves|surf)(?=\s*[.!?;]|$| and (?:kept|never|did not|"
+            r"didn't)| until| alone| at night| fully)",
+            rf"held {SELF} under",
             r"let (?:the )?(?:waves|current|tide|sea|river|water) (?:take|carry|"
             r"pull) (?:him|her|them|me)",
             r"(?:swam|swim|swimming|drifted|drift|went|carried) (?:\w+ ){0,2}?"
@@ -342,6 +352,10 @@ RULES = [
             r"(?:planned|plans|planning) (?:\w+ ){0,3}?(?:how|where|when) "
             r"(?:he|she|they|i) would (?:die|do it(?! all)|end it|kill)",
             r"(?:where|how|when) (?:he|she|they|i) would do it(?! all)",
+            r"the (?:day|date|time|place|way) (?:that )?(?:he|she|they|i) "
+            r"would do it(?! all)",
+            r"(?:a plan|the (?:pills|gun|rope|means|weapon)) (?:\w+ ){0,3}?to do "
+            r"it(?! all)",
             r"(?:picked|pick|chose|choose|chosen|set|sets|had chosen|had "
             r"picked|had set|planned) (?:a|the) (?:exact |specific )?(?:date|"
             r"day|time|place|spot|method|way) (?:\w+ ){0,3}?(?:to (?:die|end "
@@ -349,8 +363,26 @@ RULES = [
             r"life|their life)|kill|do it|jump|overdose)|for (?:the|her|his|"
             r"their|my) (?:suicide|death|attempt))",
             rf"(?:researched|research|researching|googled|searched|searching|"
-            rf"looked up|looking up|read up on|studied|asked) (?:\w+ ){{0,3}}?"
-            rf"how (?:many|much) {PILLS}",
+            rf"looked up|looking up|read up on|studied|asked|described|knew|"
+            rf"worked out|calculated) (?:\w+ ){{0,3}}?how (?:many|much) "
+            rf"(?:\w+ )?{PILLS} (?:\w+ ){{0,3}}?(?:would (?:need|take|kill|be "
+            rf"enough)|it would take|to (?:die|kill|end)|(?:was|were) enough)",
+            r"(?:took|swallowed|drank|downed|gulped) (?:the|an|a) (?:entire|whole) "
+            r"bottle(?! of (?:water|wine|soda|juice|milk|coke|beer|champagne|"
+            r"vodka|whiskey|rum|gin))",
+            r"took (?:the|his|her|their|my|a) (?:[\w'’]+ ){0,2}?(?:gun|pistol|"
+            r"rifle|revolver|shotgun|handgun)(?! (?:hunting|to the (?:range|"
+            r"shop|police)|in for|to sell))",
+            r"waited (?:by|on|near|at) the (?:\w+ )?(?:tracks|crossing|rails) "
+            r"for (?:the|a) (?:\w+ )?train",
+            r"(?:lay|lie|lying|laid|went|stayed|held (?:him|her|them|my)sel\w+|"
+            r"put (?:his|her|their|my) head) (?:\w+ ){0,2}?under (?:the )?"
+            r"(?:bath)?water",
+            r"(?:walked|waded|went) into the (?:\w+ )?(?:sea|ocean|lake|river) "
+            r"in (?:the )?(?:winter|january|february|december|dark|night|cold)",
+            r"(?:would|will) be a (?:relief|blessing|gift|mercy|release) "
+            r"(?:to|for) (?:everyone|everybody|all of them|the family|"
+            r"(?:his|her|their|my) family)",
             r"(?:researched|research|researching|googled|searched|searching|"
             r"looked up|looking up|read up on|studied) (?:\w+ ){0,3}?"
             r"(?:ways|how|methods?|the best way|the easiest way|the quickest "
@@ -364,17 +396,526 @@ RULES = [
             r"treasures|pets?|dog|cat|guitar|savings) (?:\w+ ){0,6}?(?:before|"
             r"and (?:wrote|then|said goodbye)|in the weeks before)",
         ],
+        # Pairs of words that describe a method only together, anywhere in
+        # one sentence: a means, and what was done with it.
+        "together": [
+            (  # pills and medicines, in a quantity or with intent
+                [
+                    PILLS,
+                    r"pills?",
+                    r"(?:double|triple) (?:her|his|their|my|the) "
+                    r"dose",
+                    r"medicine cabinet",
+                ],
+                [
+                    r"swallow\w*",
+                    r"washed (?:it |them )?down",
+                    r"gulp\w*",
+                    r"fistfuls?",
+                    r"handfuls?",
+                    r"(?:every|each) (?:last )?(?:pill|"
+                    r"tablet|capsule|one)",
+                    r"took (?:them|it) all",
+                    r"all of them",
+                    r"the whole (?:bottle|packet|box|lot)",
+                    r"bottles? of",
+                    r"dozens",
+                    r"too many",
+                    r"overdos\w*",
+                    r"hoard\w*",
+                    r"stockpil\w*",
+                    r"sav(?:ed|ing) (?:them )?up",
+                    r"stash\w*",
+                    r"counted (?:out )?",
+                    r"lethal",
+                    r"enough to",
+                    r"then more",
+                    r"double",
+                    r"triple",
+                    r"emptied",
+                    r"crush(?:ed|ing)",
+                    r"mix(?:ed|ing)? (?:\w+ ){0,3}into",
+                    r"month'?s supply",
+                    r"(?:all|every one) of (?:them|it)",
+                ],
+            ),
+            (  # heights
+                [
+                    r"bridges?",
+                    r"roofs?",
+                    r"rooftops?",
+                    r"ledges?",
+                    r"windows?",
+                    r"cliffs?",
+                    r"balcon(?:y|ies)",
+                    r"overpass(?:es)?",
+                    r"parking (?:structure|garage|deck)",
+                    r"\w+[- ]floor",
+                    r"towers?",
+                    r"railings?",
+                    r"parapets?",
+                    r"the edge",
+                ],
+                [
+                    r"jump(?:s|ed|ing)?",
+                    r"leap(?:s|ed|t|ing)?",
+                    rf"threw {SELF}",
+                    rf"throw(?:s|ing)? {SELF}",
+                    r"fell",
+                    r"plung\w*",
+                    r"climb(?:s|ed|ing)? (?:over|out)",
+                    r"over the (?:edge|railing|side)",
+                    r"perched",
+                    r"dangl\w*",
+                    r"looked down",
+                    r"(?:bottom|foot) of the",
+                    r"step(?:ped)? off",
+                    r"ready to",
+                    r"imagin\w* (?:falling|jumping|the fall)",
+                    r"lean(?:ed|ing) forward",
+                ],
+            ),
+            (  # hanging and ligatures
+                [
+                    r"ropes?",
+                    r"cords?",
+                    r"belts?",
+                    r"leash",
+                    r"bed ?sheets?",
+                    r"sheets?",
+                    r"cables?",
+                    r"wires?",
+                    r"shoelaces?",
+                    r"extension cords?",
+                ],
+                [
+                    r"(?:his|her|their|my) neck",
+                    r"closet rod",
+                    r"beams?",
+                    r"rafters?",
+                    r"banister",
+                    r"ceiling",
+                    r"hooks?",
+                    r"hang\w*",
+                    r"shower (?:rod|head)",
+                    r"curtain rod",
+                    r"bunk bed",
+                    r"stair ?rail",
+                    r"strung",
+                    r"doorframe|door frame|door ?knob",
+                    r"(?:the|a) "
+                    r"tree",
+                    r"(?:the|a) branch",
+                    r"pipes?",
+                ],
+            ),
+            (  # a scarf or a tie is worn around the neck every day
+                [r"scarf", r"scarves", r"neck ?ties?", r"\bties?\b"],
+                [
+                    r"closet rod",
+                    r"beams?",
+                    r"rafters?",
+                    r"banister",
+                    r"ceiling",
+                    r"hooks?",
+                    r"hang(?:ed|ing)",
+                    r"strung",
+                    r"door ?frame",
+                ],
+            ),
+            (  # firearms
+                [
+                    r"guns?",
+                    r"pistols?",
+                    r"rifles?",
+                    r"shotguns?",
+                    r"revolvers?",
+                    r"handguns?",
+                    r"firearms?",
+                    r"bullets?",
+                    r"ammunition",
+                    r"ammo",
+                ],
+                [
+                    r"loaded",
+                    r"load(?:s|ing)? (?:it|the|his|her)",
+                    r"temple",
+                    r"(?:his|her|their|my) (?:own )?(?:head|mouth|chest|chin)",
+                    SELF,
+                    r"(?:single|one|last) bullet",
+                    r"cocked",
+                    r"drawer",
+                    r"nightstand",
+                    r"in (?:his|her|their|my) lap",
+                    r"under (?:his|her|their|my) (?:pillow|bed)",
+                    r"(?:where|what) (?:\w+ ){0,3}kept",
+                ],
+            ),
+            (  # cutting and burning
+                [
+                    r"razors?",
+                    r"(?:razor ?)?blades?",
+                    r"knife",
+                    r"knives",
+                    r"scissors",
+                    r"(?:broken )?glass",
+                    r"shards?",
+                    r"box cutters?",
+                    r"lighters?",
+                    r"cigarettes?",
+                    r"compass",
+                    r"self[- ]harm\w*",
+                    r"cut(?:s|ting)?",
+                    r"slic\w+",
+                    r"slash\w*",
+                    r"carv\w+",
+                    r"burn(?:s|ed|t|ing)?",
+                    r"scratch\w*",
+                ],
+                [
+                    r"wrists?",
+                    r"forearms?",
+                    r"arms?",
+                    r"thighs?",
+                    r"legs?",
+                    r"skin",
+                    r"stomach",
+                    r"hips?",
+                    r"veins?",
+                    r"self[- ]harm\w*",
+                    r"deep",
+                ],
+            ),
+            (
+                [r"self[- ]harm\w*", r"hurt(?:s|ing)? (?:him|her|them|my)sel\w+"],
+                [
+                    r"razors?",
+                    r"blades?",
+                    r"knife",
+                    r"knives",
+                    r"scissors",
+                    r"glass",
+                    r"lighters?",
+                    r"cigarettes?",
+                    r"compass",
+                    r"needles?",
+                    r"pins?",
+                ],
+            ),
+            (
+                [r"used", r"broken (?:bottle|glass|mirror|plate)", r"shards?"],
+                [
+                    r"on (?:his|her|their|my) (?:own )?(?:arms?|wrists?|legs?|"
+                    r"thighs?|skin|stomach|body)"
+                ],
+            ),
+            (
+                [r"given away|gave away|giving away"],
+                [
+                    r"set a date",
+                    r"a date",
+                    r"(?:his|her|their) will",
+                    r"note",
+                    r"goodbye",
+                    r"before (?:he|she|they) (?:died|tried|attempted)",
+                    r"the (?:week|day|night) before",
+                ],
+            ),
+            (  # trains and vehicles
+                [
+                    r"trains?",
+                    r"subway",
+                    r"metro",
+                    r"tube",
+                    r"trams?",
+                    r"railway",
+                    r"railroad",
+                    r"rail ?line",
+                    r"(?:train )?tracks",
+                    r"level crossing",
+                    r"traffic",
+                    r"buse?s?",
+                    r"trucks?",
+                    r"lorr(?:y|ies)",
+                    r"semis?",
+                    r"semi-trucks?",
+                    r"18-wheelers?",
+                    r"cars?",
+                    r"pillars?",
+                    r"(?:concrete )?walls?",
+                    r"trees?",
+                    r"bridges?",
+                    r"highway",
+                    r"freeway",
+                    r"motorway",
+                ],
+                [
+                    r"lay (?:down )?(?:across|on|down)",
+                    r"lying (?:across|on)",
+                    r"in front of",
+                    r"(?:threw|throw|thrown) \w+ under",
+                    r"deliberately",
+                    r"on purpose",
+                    r"steer(?:ed|ing)? (?:\w+ ){0,3}"
+                    r"(?:off|into)",
+                    r"swerv\w*",
+                    r"into oncoming",
+                    r"(?:drove|driven|drive|driving) (?:\w+ ){0,3}(?:into|off) "
+                    r"(?:a|an|the) (?:\w+ )?(?:pillar|wall|tree|bridge|truck|"
+                    r"embankment|barrier|river|lake)",
+                ],
+            ),
+            (  # drowning
+                [
+                    r"ocean",
+                    r"sea",
+                    r"lake",
+                    r"river",
+                    r"canal",
+                    r"water",
+                    r"waves",
+                    r"tide",
+                    r"current",
+                    r"bath(?:tub)?",
+                    r"reservoir",
+                    r"pond",
+                    r"quarry",
+                    r"pool",
+                ],
+                [
+                    r"kept (?:walking|going|wading|swimming)",
+                    r"jumped (?:\w+ ){0,4}"
+                    r"into the (?:icy|freezing|cold|dark|fast|deep|black)",
+                    r"(?:rocks|stones|weights|bricks)",
+                    r"sewn",
+                    r"fully clothed",
+                    r"in (?:his|her|their|my) clothes",
+                    r"let (?:him|her|them|my)"
+                    r"sel\w+ (?:sink|go under|drift)",
+                    r"(?:sink|sank|sunk) to the "
+                    r"bottom",
+                    r"stayed (?:there|under|down)",
+                    r"never "
+                    r"(?:came|swam|walked) back",
+                    r"head under",
+                    r"(?:walked|waded|went) (?:\w+ ){0,2}into the (?:\w+ )?"
+                    r"(?:ocean|sea|lake|river|canal|water|waves) (?:\w+ ){0,4}"
+                    r"(?:until|and kept|with)",
+                ],
+            ),
+            (  # carbon monoxide and gas
+                [
+                    r"hoses?",
+                    r"tub(?:e|es|ing)",
+                    r"garage",
+                    r"charcoal",
+                    r"barbecue",
+                    r"grill",
+                    r"brazier",
+                    r"generator",
+                    r"(?:gas )?oven",
+                ],
+                [
+                    r"exhaust",
+                    r"tailpipe",
+                    r"(?:engine|motor|car) (?:\w+ )?"
+                    r"running",
+                    r"running (?:engine|motor)",
+                    r"sealed",
+                    r"(?:closed|shut|locked) (?:\w+ )?(?:room|door|bathroom|"
+                    r"bedroom|car|tent|garage)",
+                    r"head in",
+                    r"unlit",
+                    r"without lighting",
+                    r"(?:ran|running|started|left) the (?:car|engine|motor) "
+                    r"(?:\w+ ){0,4}?(?:door|doors) (?:shut|closed|down)",
+                    r"inside",
+                    r"indoors",
+                    r"in the (?:house|room|bedroom|bathroom|basement)",
+                ],
+            ),
+            (  # poisons
+                [
+                    r"bleach",
+                    r"poison",
+                    r"antifreeze",
+                    r"anti-freeze",
+                    r"pesticides?",
+                    r"weed ?killer",
+                    r"insecticide",
+                    r"cyanide",
+                    r"drain cleaner",
+                    r"lye",
+                    r"arsenic",
+                    r"cleaning (?:product|"
+                    r"fluid|chemical)s?",
+                    r"cleaners?",
+                    r"chemicals",
+                    r"fertili[sz]er",
+                    r"paraquat",
+                    r"methanol",
+                    r"(?:paint )?thinner",
+                    r"solvents?",
+                    r"turpentine",
+                    r"kerosene",
+                    r"gasoline",
+                    r"petrol",
+                    r"ammonia",
+                    r"\w+ (?:killer|remover|cleaner|fluid|acid)",
+                ],
+                [
+                    r"drank",
+                    r"drink(?:s|ing)?",
+                    r"swallow\w*",
+                    r"ingest\w*",
+                    r"\bate\b",
+                    r"took",
+                    r"consum\w+",
+                    r"down(?:ed)?",
+                    r"gulp\w*",
+                    r"on purpose",
+                    rf"poison(?:s|ed|ing)? {SELF}",
+                ],
+            ),
+            (  # suffocation
+                [
+                    r"(?:plastic |garbage |trash )?bags?",
+                    r"helium",
+                    r"nitrogen",
+                    r"argon",
+                    r"pillows?",
+                ],
+                [
+                    rf"(?:over|around) (?:{POSSESSIVE}|the) (?:own )?(?:head|face)",
+                    rf"(?:{POSSESSIVE}) head in",
+                    r"tanks?",
+                    r"masks?",
+                    r"canisters?",
+                    r"hood",
+                    r"filled with",
+                    rf"smother\w* {SELF}",
+                    rf"suffocat\w* {SELF}",
+                ],
+            ),
+            (
+                [
+                    r"(?:duct |packing |masking )?tape",
+                    r"plastic wrap",
+                    r"cling ?film",
+                    r"pillows?",
+                    r"(?:his|her|their|my) hands?",
+                ],
+                [rf"(?:around|over|across) {POSSESSIVE} (?:mouth|nose|face|head)"],
+            ),
+            (  # notes and plans
+                [
+                    r"notes?",
+                    r"letters?",
+                    r"messages?",
+                    r"texts?",
+                    r"emails?",
+                    r"videos?",
+                    r"texted",
+                    r"emailed",
+                    r"messaged",
+                    r"will",
+                ],
+                [
+                    r"(?:saying|said|say) goodbye",
+                    r"goodbye",
+                    r"farewell",
+                    r"final",
+                    r"last words",
+                    r"saying (?:she|he|they|i) (?:was|were|"
+                    r"am) sorry",
+                    r"to be found",
+                ],
+            ),
+            (
+                [r"(?:detailed |specific |concrete )?plan"],
+                [
+                    r"and a (?:date|method|time|place)",
+                    r"(?:exactly )?(?:how|"
+                    r"when|where) (?:and (?:how|when|where) )?(?:he|she|they|i) "
+                    r"would (?:die|do it|kill|end)",
+                ],
+            ),
+            (
+                [
+                    r"chosen",
+                    r"chose",
+                    r"picked",
+                    r"set",
+                    r"decided on",
+                    r"had",
+                    r"knew",
+                    r"fixed",
+                ],
+                [
+                    r"the (?:day|date|time) and the (?:place|time|method|way)",
+                    r"the (?:place|method|way) and the (?:day|date|time)",
+                    r"the (?:day|date|time|place|way) (?:that )?(?:he|she|they|i) "
+                    r"would (?:die|do it(?! all)|end it|kill)",
+                ],
+            ),
+            (
+                [
+                    r"decided",
+                    r"knew",
+                    r"worked out",
+                    r"figured out",
+                    r"written down",
+                    r"wrote down",
+                    r"planned",
+                ],
+                [
+                    r"(?:exactly )?(?:how|when|where) (?:and (?:how|when|where) )?"
+                    r"(?:he|she|they|i) would (?:die|do it(?! all)|kill|end)"
+                ],
+            ),
+        ],
         "unless": [
             r"as prescribed",
+            r"organi[sz]er|pharmac(?:y|ist)|side effects|running low|"
+            r"headache|(?:picked|pick) up (?:her|his|their|my|the) "
+            r"prescription",
+            r"\bwore\b|wearing|in the cold|to keep warm|ribbon|gift|lawn "
+            r"mower|rope course|clothesline",
+            r"swimming lessons|honeymoon|vacation|holiday|kayak|canoe|club|"
+            r"training|triathlon|lifeguard|race|held (?:his|her|their|my) "
+            r"breath|plane|flight|airport|boarding|"
+            r"fishing|boat|dock|cool off|swim team|along the (?:lake|river|"
+            r"shore|beach)|every (?:summer|morning)",
+            r"coupons|dishes|washing up|candle|toast|tattoo|surgery|blood "
+            r"(?:test|draw)|vaccine|injection|cooking|kitchen table (?:and "
+            r")?(?:talk|chat)",
+            r"shot a (?:video|photo|film)|shooting (?:a )?(?:video|film|photos)",
+            r"mosquito|bug bites?|\bbites?\b|itch\w*|rash|eczema|poison ivy",
+            r"last day|leaving (?:party|do)|retir\w+|colleagues|co-?workers|"
+            r"(?:at|from|to) (?:the|his|her|their) (?:company|team|office|"
+            r"job)\b",
+            r"for (?:the|a|an|her|his|their|our) (?:reunion|wedding|party|"
+            r"meeting|trip|vacation|holiday|move|interview|appointment|"
+            r"ceremony|birthday|celebration|launch|event|surgery|exam)",
+            r"into (?:the )?(?:city|town)|to (?:visit|see|work)|carefully",
+            r"grill(?:ed|ing)|burgers|cookout|barbecued|hot dogs|marshmallows|"
+            r"campfire|at the park",
+            r"(?:dog|cat|puppy|kitten|kids?|toddler) (?:got into|ate|drank|"
+            r"chewed)|the vet\b",
+            r"(?:packed|pack) (?:her|his|their|my) lunch|groceries|"
+            r"shopping bag|sleeping bag|bean ?bag",
+            r"future self|younger self|thank[- ]you (?:note|letter)|"
+            r"love letter|cover letter|about the (?:groceries|rent|dinner)",
             r"(?:prescribed|recommended|usual|normal|daily|morning|evening|"
             r"nightly|right) dose",
             r"(?:remember(?:s|ed)?|forg(?:ot|et|ets|ot)) to take",
-            r"(?:on time|every (?:morning|evening|night|day)|each (?:morning|"
-            r"night|day)|with (?:food|breakfast|dinner|meals))",
+            r"(?:take|takes|took|taking) (?:\w+ ){0,3}(?:on time|every "
+            r"(?:morning|evening|night|day)|each (?:morning|night|day)|with "
+            r"(?:food|breakfast|dinner|meals))",
             r"fireworks|sunset|sunrise|the view|the stars|photos?|pictures?|"
             r"painting|poster|laundry|curtains?|hammock|swing|decorations?|"
             r"christmas lights|fairy lights|bird ?feeder",
-            r"diving board|the pool|trampoline|parachute|bungee|skydiv\w*|"
+            r"diving board|laps|pool party|trampoline|parachute|bungee|skydiv\w*|"
             r"jump rope|jumped for joy|puddle",
             r"(?:cat|dog|kitten|puppy|bird|squirrel)s? (?:jumped|leapt|fell|"
             r"climbed)|(?:get|fetch|grab|retrieve) the (?:ball|frisbee|kite)",
@@ -392,7 +933,8 @@ RULES = [
             r"the (?:train|bus|subway|metro|tube|tram)",
             r"detector|alarm",
             r"balloons?",
-            r"garden|weeds|lawn|pests|mopp\w+|scrubb\w+",
+            r"in the garden|gardening|garden beds?|weeds|lawn|pests|mopp\w+|"
+            r"scrubb\w+",
         ],
         "why": "Describing how someone harmed themselves can lead a reader at "
         "risk to copy it; leave the method and the means out.",
@@ -427,8 +969,15 @@ RULES = [
             r"(?:rather|better) be dead",
         ],
         "when_about_suicide": [
-            r"(?:the )?only (?:way out|way to stop|answer|solution|option|"
-            r"escape|choice)",
+            r"(?:the )?only (?:way out|way to (?:\w+ ){0,4}?(?:stop|end|escape)|"
+            r"answer|solution|option|escape|choice)",
+            r"(?:suicide|death|dying|killing (?:him|her|them|my)sel\w+) as "
+            r"(?:a|the|their|his|her) (?:only )?(?:way|means|solution|answer|"
+            r"escape|option|release)",
+            r"(?:stop|no longer) being a burden",
+            r"(?:would|will|could) (?:\w+ ){0,2}?(?:set (?:\w+ ){0,2}?free|make "
+            r"(?:\w+ ){0,3}?(?:easier|better|stop)|end (?:the|his|her|their|my|"
+            r"all the) (?:pain|suffering)|solve (?:\w+ ){0,2}?problems)",
             r"no (?:other )?(?:way out|choice|option|escape)s?",
             r"(?:a|the) way (?:out|to end (?:the|his|her|their|my|it all))",
             r"(?:finally|at last|now|forever) (?:at peace|free|at rest|"

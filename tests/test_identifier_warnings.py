@@ -58,7 +58,11 @@ def test_pseudonyms_and_ordinary_prose_raise_nothing(text):
 
 
 def pseudonyms_for(category):
-    return ["Lena", "Sam Ortiz"] if "Lena" in category else SET_PSEUDONYMS
+    if "Lena" in category:
+        return ["Lena", "Sam Ortiz"]
+    if "Ava" in category:
+        return ["Ava", "Marcus Hill"]
+    return SET_PSEUDONYMS
 
 
 @pytest.mark.parametrize(

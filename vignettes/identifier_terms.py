@@ -48,6 +48,8 @@ PATTERNS = [
         rf"\b{OVER_89}[- ](?:years?|yrs?)[- ]old\b"
         rf"|\b{OVER_89}-year\b"
         rf"|\b(?i:{NUMBER_WORDS_OVER_89})[- ](?:years?[- ]old|-year)\b"
+        rf"|\b(?i:turn(?:s|ed|ing)?|aged?|age of|reach(?:ed|es|ing)?|is|was|"
+        rf"at|now) (?i:{NUMBER_WORDS_OVER_89})\b"
         rf"|\b(?:aged?|age of|turn(?:s|ed|ing)?|reach(?:ed|es|ing)?|"
         rf"celebrat(?:ed|es|ing)) {OVER_89}\b(?! (?:minutes|percent|days|"
         r"hours|degrees|pounds|dollars|miles|times|sessions|people))"
@@ -66,7 +68,7 @@ PATTERNS = [
         "a social security number",
         r"\b\d{3}-\d{2}-\d{4}\b"
         r"|\b(?i:social security|SSN|social)(?: number| no\.?| #)?"
-        r"(?: (?:is|was|ends in|ending in|of))?:? \d[\d -]{3,10}\d\b",
+        r"(?: (?:is|was|ends in|ending in|of))?[:,]? \d[\d -]{2,10}\d\b",
     ),
     (
         "a phone or fax number",
@@ -100,7 +102,7 @@ PATTERNS = [
         r"member|insurance|claim|case|file|beneficiary|health plan|"
         r"identification|ID|licen[cs]e|certificate|passport|badge|employee|"
         r"student|prescription|Rx|serial|device)"
-        r"(?:(?: (?i:number|no\.?|num|ID|#))(?: (?:is|was|of))?:? ?#?|:? ?#|:)"
+        r"(?:(?: (?i:number|no\.?|num|ID|#))(?: (?:is|was|of))?[:,]? ?#?|:? ?#|:)"
         r" ?[A-Z]{0,4}[- ]?\d[\d-]{3,}\b"
         r"|\b(?i:medical record|record|MRN|chart|patient|account|acct|policy|"
         r"member|insurance|claim|case|beneficiary|health plan|licen[cs]e|"
@@ -119,7 +121,7 @@ PATTERNS = [
     (
         "a ZIP code",
         r"\b(?i:zip|zip code|zipcode|postal code|postcode)s?(?: (?:is|was|of))?"
-        r":? \d{5}(?:-\d{4})?\b"
+        r"[:,]? \d{5}(?:-\d{4})?\b"
         r"|\b\d{5}-\d{4}\b"
         r"|\b[A-Z]{2},? \d{5}\b"
         r"|\b\d{5} (?i:area|zip|neighbou?rhood)\b",
@@ -194,7 +196,9 @@ Firefighter Protector Critic Inner Child Adult Wise Mind Emotion Mind
 Reasonable Mind Gottman Four Horsemen Window Tolerance Polyvagal Attachment
 Stage Step Steps Chapter Session Sessions Week Weeks Month Months Note Notes
 Vignette Client Clients Author Names Name Details Identifying
-Officer Judge Nurse Coach Cousin Pastor Rabbi Imam
+Officer Judge Nurse Coach Cousin Pastor Rabbi Imam Coast Northeast Southeast
+Northwest Southwest Pacific Atlantic Gulf England Belt Bay Area Social
+Security Medicare Medicaid Disability SNAP WIC
 """) | {
     word + plural
     for word in (WEEKDAYS + "|" + MONTHS).split("|")

@@ -24,10 +24,12 @@ SENTENCE_START = re.compile(r"(?:^|[.!?:;…]|\n)[\s\"“‘'(\[—–-]*$")
 WORD_END = re.compile(r"(?:'s|’s|\.)$")
 
 NAME = "a name not among its pseudonyms"
+PLACE = "a place smaller than a state"
+ACRONYM = re.compile(r"[A-Z]{2,5}s?")
 KINDS = [
     ("a school", terms.SCHOOL_WORDS, terms.SCHOOL_CUES),
     ("a named employer or workplace", terms.ORG_WORDS, terms.WORK_CUES),
-    ("a place smaller than a state", terms.PLACE_WORDS, terms.PLACE_CUES),
+    (PLACE, terms.PLACE_WORDS, terms.PLACE_CUES),
 ]
 
 
@@ -91,6 +93,8 @@ def proper_names(text, allowed):
         before = text[max(0, start - 60) : start]
         after = text[start + len(phrase) : start + len(phrase) + 40]
         kind = kind_of(words, before)
+        if kind in (NAME, PLACE) and all(ACRONYM.fullmatch(w) for w in named):
+            continue  # NPR, CBT: a person or a town is seldom in capitals
         if (
             kind == NAME
             and not titled
