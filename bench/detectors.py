@@ -37,11 +37,15 @@ def main():
         IDENTIFIERS,
         PSEUDONYMS,
         SAFE_MESSAGING,
+        pseudonyms_for,
     )
     from vignettes.identifiers import find_identifiers
 
     def every(lists, key):
         return [s for sentences in lists.values() for s in sentences[key]]
+
+    def sentences(lists, key):
+        return [(c, s) for c, sentences in lists.items() for s in sentences[key]]
 
     prose = article_of(WORDS // 2, every(SAFE_MESSAGING, "warn"))
     story = article_of(WORDS // 2, every(IDENTIFIERS, "warn"))
@@ -83,17 +87,17 @@ def main():
         (
             "safe messaging",
             SAFE_MESSAGING,
-            lambda s: safe_messaging_warnings(s, ["suicide"]),
+            lambda _category, s: safe_messaging_warnings(s, ["suicide"]),
         ),
         (
             "identifiers",
             IDENTIFIERS,
-            lambda s: find_identifiers(s, PSEUDONYMS + ["Lena", "Sam Ortiz"]),
+            lambda category, s: find_identifiers(s, pseudonyms_for(category)),
         ),
     ]:
-        warn, quiet = every(lists, "warn"), every(lists, "quiet")
-        caught = sum(bool(flagged(s)) for s in warn)
-        alarms = sum(bool(flagged(s)) for s in quiet)
+        warn, quiet = sentences(lists, "warn"), sentences(lists, "quiet")
+        caught = sum(bool(flagged(*pair)) for pair in warn)
+        alarms = sum(bool(flagged(*pair)) for pair in quiet)
         rows.append(
             (
                 f"{name}: recall on sentences that must warn; false alarms "

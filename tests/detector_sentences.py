@@ -748,6 +748,16 @@ SAFE_MESSAGING = {
 # The vignette's own pseudonyms, which never count as names.
 PSEUDONYMS = ["Maya", "Tom Reyes"]
 
+
+def pseudonyms_for(category):
+    """The pseudonyms of the story a set of sentences comes from."""
+    if "Lena" in category:
+        return ["Lena", "Sam Ortiz"]
+    if "Ava" in category:
+        return ["Ava", "Marcus Hill"]
+    return PSEUDONYMS
+
+
 IDENTIFIERS = {
     "places smaller than a state": {
         "warn": [

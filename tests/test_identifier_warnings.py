@@ -7,8 +7,7 @@ from wagtail.models import PageLogEntry
 from wagtail.test.utils.form_data import rich_text, streamfield
 
 from blog.models import ArticlePage
-from tests.detector_sentences import IDENTIFIERS
-from tests.detector_sentences import PSEUDONYMS as SET_PSEUDONYMS
+from tests.detector_sentences import IDENTIFIERS, pseudonyms_for
 from tests.factories import make_article, make_superuser, vignette_value
 from tests.forms import article_form, vignette_form
 from vignettes.identifiers import find_identifiers
@@ -55,14 +54,6 @@ def test_each_kind_of_identifier_is_named(text, expected):
 )
 def test_pseudonyms_and_ordinary_prose_raise_nothing(text):
     assert find_identifiers(text, PSEUDONYMS) == []
-
-
-def pseudonyms_for(category):
-    if "Lena" in category:
-        return ["Lena", "Sam Ortiz"]
-    if "Ava" in category:
-        return ["Ava", "Marcus Hill"]
-    return SET_PSEUDONYMS
 
 
 @pytest.mark.parametrize(
