@@ -375,9 +375,15 @@ RULES = [
             r"shop|police)|in for|to sell))",
             r"waited (?:by|on|near|at) the (?:\w+ )?(?:tracks|crossing|rails) "
             r"for (?:the|a) (?:\w+ )?train",
-            r"(?:lay|lie|lying|laid|went|stayed|held (?:him|her|them|my)sel\w+|"
+            r"(?:lay|lie|lying|laid|went|stayed|slid|slipped|sank|sunk|"
+            r"held (?:him|her|them|my)sel\w+|"
             r"put (?:his|her|their|my) head) (?:\w+ ){0,2}?under (?:the )?"
             r"(?:bath)?water",
+            r"climb(?:s|ed|ing)? (?:out )?(?:onto|on|up on|up onto) the (?:\w+ )?"
+            r"(?:sill|ledge|railing|parapet|roof|guardrail)",
+            r"(?:chose|chosen|picked|picked out|decided on|settled on) "
+            r"(?:the|a) (?:bridge|building|roof|cliff|ledge|rope|gun|pills|"
+            r"method|overpass|train|tracks)",
             r"(?:walked|waded|went) into the (?:\w+ )?(?:sea|ocean|lake|river) "
             r"in (?:the )?(?:winter|january|february|december|dark|night|cold)",
             r"(?:would|will) be a (?:relief|blessing|gift|mercy|release) "
@@ -409,7 +415,9 @@ RULES = [
                 ],
                 [
                     r"swallow\w*",
-                    r"washed (?:it |them )?down",
+                    r"washed (?:\w+ ){0,2}?down",
+                    r"(?:put|putting|puts|set|setting|sets|tuck(?:ed|ing)?) "
+                    r"(?:\w+ ){0,3}?(?:aside|away)",
                     r"gulp\w*",
                     r"fistfuls?",
                     r"handfuls?",
@@ -460,6 +468,8 @@ RULES = [
                     r"jump(?:s|ed|ing)?",
                     r"leap(?:s|ed|t|ing)?",
                     rf"threw {SELF}",
+                    rf"(?:flung|fling(?:s|ing)?|hurl(?:s|ed|ing)?|launch(?:es|ed|"
+                    rf"ing)?|cast) {SELF}",
                     rf"throw(?:s|ing)? {SELF}",
                     r"fell",
                     r"plung\w*",
@@ -984,7 +994,7 @@ RULES = [
             r"out of pain|released)",
             r"(?:finally|at last) (?:found|gave (?:him|her|them|me)|brought "
             r"(?:him|her|them|me)|got|has|had) (?:\w+ )?(?:peace|relief|rest|"
-            r"release|freedom|escape)",
+            r"release|freedom|escape)(?! with)",
             r"(?:brought|brings|bring|gave|gives|offered|offers) (?:him|her|"
             r"them|me|us|the family) (?:\w+ )?(?:peace|relief|rest|release|"
             r"freedom)",

@@ -92,7 +92,7 @@ PATTERNS = [
     ),
     (
         "a social media handle",
-        r"(?<![\w.@])@[A-Za-z0-9_]{2,30}\b(?!\.\w)"
+        r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?\b"
         r"|\b(?i:username|user name|handle|screen name|gamertag|account "
         r"name)s? (?:is |was |of |called |named )?[\"“'‘]?[\w.]{3,}",
     ),
