@@ -6,12 +6,14 @@ import re
 
 import pytest
 from django.urls import reverse
+from wagtail.models import PageLogEntry
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import rich_text
 
 from blog import safe_messaging_terms as terms
 from blog.models import ArticlePage
 from blog.safe_messaging import safe_messaging_warnings
+from blog.warnings import PUBLISHED_WITH_WARNINGS
 from tests.detector_sentences import SAFE_MESSAGING
 from tests.factories import (
     article_body,
@@ -148,3 +150,36 @@ class EditorTests(WagtailPageTestCase):
         shown = [str(message) for message in response.context["messages"]]
         self.assertTrue(any("“epidemic”" in message for message in shown), shown)
         self.assertTrue(any("no content note" in message for message in shown))
+
+    def test_a_method_in_a_paragraph_is_refused_once_then_read_and_recorded(self):
+        """Content note ticked and the vignette de-identified: the only open
+        warning is the method, in everyday words, in an ordinary paragraph."""
+        method = "He had been saving up his sleeping pills for weeks."
+        body = [
+            ("intro", rich_text("<p>Some losses arrive without warning.</p>")),
+            ("paragraph", rich_text(f"<p>{method}</p>")),
+            ("vignette", vignette_form()),
+            ("conclusion", rich_text("<p>Grief eases with company.</p>")),
+            ("getting_help", {"text": rich_text("<p>Let us talk.</p>")}),
+            ("about_me", self.about_me.pk),
+        ]
+        data = article_form(body, slug="after-a-loss")
+        data["content_notes"] = ["suicide"]  # ticked boxes: one value each
+        data["action-publish"] = "1"
+        add = reverse(
+            "wagtailadmin_pages:add", args=("blog", "articlepage", self.blog.pk)
+        )
+        refused = self.client.post(add, data)
+        (error,) = refused.context["form"].errors["acknowledge_warnings"]
+        self.assertIn("“saving up his sleeping pills”", error)
+        self.assertNotIn("may identify a client", error)
+        self.assertFalse(ArticlePage.objects.filter(slug="after-a-loss").exists())
+
+        self.client.post(add, data | {"acknowledge_warnings": "on"})
+        page = ArticlePage.objects.get(slug="after-a-loss")
+        self.assertTrue(page.live)
+        self.assertEqual(page.content_notes, ["suicide"])
+        (entry,) = PageLogEntry.objects.filter(
+            page=page, action=PUBLISHED_WITH_WARNINGS
+        )
+        self.assertIn("“saving up his sleeping pills”", entry.data["warnings"][0])
