@@ -126,7 +126,7 @@ class ArticleFeed(Feed):
         return item.last_published_at or item.published_at
 
     def item_categories(self, item):
-        return [tag.name for tag in item.tags.all()]
+        return [tag.name for tag in item.topics]
 
     def item_extra_kwargs(self, item):
         html = render_to_string(

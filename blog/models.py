@@ -397,9 +397,12 @@ class ArticlePage(Page):
 
     @cached_property
     def topics(self):
-        """Its topics, fetched once however many parts of its page show them
-        (the header, the metadata, the related articles)."""
-        return list(self.tags.all())
+        """Its topics by name, fetched once however many parts of its page show
+        them (the header, the metadata, the related articles). Sorted here,
+        so a listing's prefetched tags need no second query, and a restored
+        database, which may hand the tags back in another order, renders the
+        same page."""
+        return sorted(self.tags.all(), key=lambda tag: tag.name)
 
     @cached_property
     def summary_text(self):

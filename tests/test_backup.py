@@ -297,3 +297,13 @@ def test_consultation_requests_are_archived_sealed_and_need_the_same_key(
     # Restored where the key is another, the requests cannot be read.
     settings.FIELD_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]
     assert ConsultationRequest.objects.get().name == "(cannot be read)"
+
+
+def test_only_the_sites_own_user_can_read_a_backup(demo_site, tmp_path):
+    """It holds password hashes and readers' addresses."""
+    folder = tmp_path / "backups"
+    folder.mkdir(mode=0o755)
+    call_command("backup", output_dir=folder, stdout=io.StringIO())
+    (archive,) = folder.glob("backup-*.tar.gz")
+    assert archive.stat().st_mode & 0o777 == 0o600
+    assert folder.stat().st_mode & 0o777 == 0o700

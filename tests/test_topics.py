@@ -111,3 +111,23 @@ def test_an_article_cannot_take_the_topics_address(editor_client, blog):
     assert "taken by the blog" in str(response.context["form"].errors["slug"])
     assert not ArticlePage.objects.exists()
     assert editor_client.get("/blog/topics/").status_code == 200
+
+
+def test_an_articles_topics_are_listed_by_name_wherever_it_shows(client, blog):
+    """However the database hands the tags back (a restored PostgreSQL may
+    return them in another order), the page, the listing and the feed name
+    them alphabetically, so a restore renders the same pages."""
+    article = make_article(tags=["Sleep", "Anxiety", "Grief"])
+    ordered = ["Anxiety", "Grief", "Sleep"]
+
+    def order_in(html):
+        return sorted(ordered, key=html.index)
+
+    page = client.get(article.url).content.decode()
+    header = page[page.index("<h1") :]
+    assert order_in(header[: header.index("</header>")]) == ordered
+    listing = client.get("/blog/").content.decode()
+    summary = listing[listing.index(article.title) :]
+    assert order_in(summary[: summary.index("</article>")]) == ordered
+    feed = client.get("/blog/feed/").content.decode()
+    assert order_in(feed[feed.index("<category>") :]) == ordered

@@ -29,7 +29,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, output_dir, **options):
         output_dir = Path(output_dir)
-        output_dir.mkdir(parents=True, exist_ok=True)
+        # Only the site's own user may list or read backups: they hold
+        # password hashes and readers' addresses (README, "Backups").
+        output_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        output_dir.chmod(0o700)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
         archive = output_dir / f"backup-{stamp}.tar.gz"
 
@@ -44,7 +47,14 @@ class Command(BaseCommand):
         objects = name_root_collection(json.loads(data.getvalue()))
         encoded = json.dumps(objects, indent=1).encode()
         partial = archive.with_suffix(".partial")
-        with tarfile.open(partial, "w:gz") as tar:
+        # Created 0600 from the start, so no other user can open it while it
+        # is written.
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(descriptor, 0o600)  # a stale partial file keeps its old mode
+        with (
+            os.fdopen(descriptor, "wb") as file,
+            tarfile.open(fileobj=file, mode="w:gz") as tar,
+        ):
             info = tarfile.TarInfo(DATA_NAME)
             info.size = len(encoded)
             info.mtime = int(datetime.now().timestamp())
