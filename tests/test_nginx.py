@@ -37,7 +37,7 @@ IMAGE_LIMIT = 20 * 2**20  # IMAGE_MAX_UPLOAD_MB's default
 PROXY_LIMIT = 101 * 2**20  # deploy/nginx.conf's client_max_body_size for /admin/
 
 
-def served_config(ports, gunicorn_port, tls):
+def served_config(ports, gunicorn_port, tls, media):
     """deploy/nginx.conf with this machine's ports and certificate."""
     config = (ROOT / "deploy" / "nginx.conf").read_text()
     replacements = [
@@ -47,6 +47,7 @@ def served_config(ports, gunicorn_port, tls):
         (r"listen 443 ssl", f"listen 127.0.0.1:{ports['https']} ssl"),
         (r"ssl_certificate /\S+;", f"ssl_certificate {tls}/cert.pem;"),
         (r"ssl_certificate_key /\S+;", f"ssl_certificate_key {tls}/key.pem;"),
+        (r"alias /srv/practice-blog/var/media/", f"alias {media}/"),
     ]
     for pattern, replacement in replacements:
         config, count = re.subn(pattern, replacement, config)
@@ -65,6 +66,8 @@ pid {folder}/nginx.pid;
 error_log {folder}/error.log warn;
 events {{ worker_connections 1024; }}
 http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
     access_log off;
     client_body_temp_path {folder}/body;
     proxy_temp_path {folder}/proxy;
@@ -123,7 +126,8 @@ def proxied_site(folder):
          "-subj", f"/CN={HOST}", "-keyout", tls / "key.pem", "-out", tls / "cert.pem"],
         check=True, capture_output=True, timeout=60,
     )  # fmt: skip
-    (folder / "site.conf").write_text(served_config(ports, gunicorn_port, tls))
+    media = folder / "var" / "media"
+    (folder / "site.conf").write_text(served_config(ports, gunicorn_port, tls, media))
     (folder / "nginx.conf").write_text(main_config(folder, folder / "site.conf"))
     nginx = subprocess.Popen(
         [NGINX, "-c", folder / "nginx.conf", "-p", folder],
@@ -402,3 +406,58 @@ def test_a_body_over_the_proxy_limit_is_refused_before_it_reaches_the_site(site)
     # Readers' pages take no more than a search or a short form.
     response, _ = declared_post(visitor, "/search/", 2 * 2**20)
     assert response.status == 413
+
+
+def test_an_uploaded_picture_and_its_renditions_are_served(site):
+    """Django serves no media in production; nginx serves them from the
+    media folder, cached for a month, and never as a page that runs script."""
+    editor = Visitor(site["https"], "127.0.0.11")
+    assert editor.sign_in(PASSWORD) == 302
+    response, page = upload(editor, png_of_size(4096))
+    assert response.status == 302, page[-2000:]
+    _, listing = editor.get("/admin/images/")
+    rendition = re.search(r'src="(/media/images/[^"]+\.png)"', listing).group(1)
+    # The upload's own file: the rendition's name, less its filter.
+    name = rendition.removeprefix("/media/images/").split(".")[0]
+    original = f"/media/original_images/{name}.png"
+
+    reader = Visitor(site["https"], "127.0.0.12")
+    for path in (rendition, original):
+        response, _ = reader.get(path)
+        assert response.status == 200, path
+        assert response.headers["Content-Type"] == "image/png"
+        assert "max-age=2592000" in response.headers["Cache-Control"]
+        assert "sandbox" in response.headers["Content-Security-Policy"]
+    assert reader.get("/media/images/no-such-picture.png")[0].status == 404
+
+
+def test_while_the_site_is_down_readers_get_a_503_that_says_when_to_retry(
+    tmp_path,
+):
+    """gunicorn not answering (stopped, or between two deploys): nginx's own
+    page, sent as the 503 it is, with Retry-After, and the crisis line."""
+    tls = tmp_path / "tls"
+    tls.mkdir()
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-subj", f"/CN={HOST}", "-keyout", tls / "key.pem", "-out", tls / "cert.pem"],
+        check=True, capture_output=True, timeout=60,
+    )  # fmt: skip
+    ports = {"http": free_port(), "https": free_port()}
+    nobody = free_port()  # nothing listens there
+    config = served_config(ports, nobody, tls, tmp_path / "media")
+    (tmp_path / "site.conf").write_text(config)
+    (tmp_path / "nginx.conf").write_text(main_config(tmp_path, tmp_path / "site.conf"))
+    nginx = subprocess.Popen(
+        [NGINX, "-c", tmp_path / "nginx.conf", "-p", tmp_path],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        wait_for(ports["https"], nginx, "nginx")
+        response, page = Visitor(ports["https"], "127.0.0.13").get("/blog/")
+    finally:
+        nginx.terminate()
+        nginx.wait(timeout=30)
+    assert response.status == 503
+    assert response.headers["Retry-After"] == "60"
+    assert "Back shortly" in page and "988" in page
