@@ -203,10 +203,33 @@ def zip_of(files, compression=zipfile.ZIP_DEFLATED):
     return buffer.getvalue()
 
 
+def lying_zip():
+    """A zip whose header's checksum does not match what it holds."""
+    story = b"# Sleep\n\nSleep comes back slowly. " * 40
+    packed = zip_of({"sleep.md": story}, compression=zipfile.ZIP_STORED)
+    at = packed.index(b"comes back")
+    return packed[:at] + b"C" + packed[at + 1 :]
+
+
+# 429 bytes that safe_load would expand to gigabytes.
+ALIAS_BOMB = (
+    b"---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a]\n"
+    b"c: &c [*b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c]\n"
+    b"---\n# Sleep\n\nSleep comes back slowly.\n"
+)
+
+
 @pytest.mark.parametrize(
     "name,content,message",
     [
         ("bomb.xml", BOMB, "refused as unsafe"),
+        ("lying.zip", lying_zip(), "the zip may be damaged"),
+        ("aliases.md", ALIAS_BOMB, "anchors or aliases"),
+        (
+            "enormous.md",
+            b"# Sleep\n\n" + b"Sleep comes back slowly. " * 100_000,
+            "over the 2 million a post may have",
+        ),
         ("bomb.zip", zip_of({"a.md": b"0" * 30 * 2**20}), "refused as unsafe"),
         (
             "escape.zip",
@@ -233,6 +256,21 @@ def test_hostile_files_are_refused_with_a_reason(
     assert response.status_code == 200
     assert message.lower() in response.content.decode().lower()
     assert not ArticlePage.objects.exists()
+    assert not ImportRun.objects.exists()
+
+
+@pytest.mark.parametrize("action", ["preview", "import"])
+def test_markdown_that_would_take_minutes_to_read_is_refused_in_seconds(
+    admin_client, monkeypatch, action
+):
+    """Forty kilobytes of nested brackets took Python-Markdown 49 s."""
+    monkeypatch.setattr("blog.importing.limits.POST_SECONDS", 0.5)
+    pathological = b"# Sleep\n\n" + b"[" * 20_000 + b"a" + b"]" * 20_000
+    response = admin_client.post(
+        URL, {"export_file": upload("brackets.md", pathological), "action": action}
+    )
+    assert response.status_code == 200
+    assert "took over 0.5 seconds to read" in response.content.decode()
     assert not ImportRun.objects.exists()
 
 

@@ -4,6 +4,7 @@ Markdown or scraped plain text."""
 import hashlib
 import re
 import zipfile
+import zlib
 from collections import Counter
 from datetime import datetime
 from pathlib import Path, PurePosixPath
@@ -15,6 +16,7 @@ from django.conf import settings
 from django.utils.dateparse import parse_date, parse_datetime
 
 from blog.importing import markup, plaintext
+from blog.importing.limits import PostRefused, bounded
 from blog.importing.units import Entry, words
 
 MAX_TITLE = 255  # Wagtail's page title
@@ -31,6 +33,9 @@ TEXT_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".txt": "text"}
 MAX_ZIP_FILES = 10_000
 MAX_ZIP_RATIO = 100
 HEAD = 4096
+# Front matter is a few fields; its YAML may not name anchors or aliases,
+# which let 429 bytes expand to gigabytes.
+MAX_FRONT_MATTER = 64 * 1024
 
 
 class SourceError(Exception):
@@ -93,7 +98,11 @@ def read_plain(name, raw, fmt, title=None):
     if not text.strip():
         raise SourceError(f"{name}: the file is empty")
     reader = read_markdown if fmt == "markdown" else read_text
-    return [reader(name, text, title)], [], Counter()
+    try:
+        with bounded(text):
+            return [reader(name, text, title)], [], Counter()
+    except PostRefused as error:
+        raise SourceError(f"{name}: refused, since {error}") from None
 
 
 def detect(name, head):
@@ -147,8 +156,17 @@ def read_zip(path, name, include_drafts):
             if fmt is None or any(p.startswith((".", "__MACOSX")) for p in inner.parts):
                 skipped["non-text file"] += 1
                 continue
-            with archive.open(member) as handle:
-                raw = handle.read(member.file_size + 1)
+            try:
+                with archive.open(member) as handle:
+                    raw = handle.read(member.file_size + 1)
+            except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError,
+                    NotImplementedError) as error:  # fmt: skip
+                # A lying header, a bad checksum, a password, an unknown
+                # compression: the archive is not what it says.
+                raise SourceError(
+                    f"{name}: {inner} inside the zip cannot be unpacked "
+                    f"({error}); the zip may be damaged, so nothing was imported"
+                ) from None
             if len(raw) > member.file_size:
                 raise SourceError(f"{name}: the zip's sizes are false; refused")
             try:
@@ -257,7 +275,11 @@ def html_entry(source, title, html, **fields):
 def load_units(entry):
     """The entry's units, read from its HTML when it is written."""
     if entry.units is None:
-        entry.units, entry.dropped = markup.units_from_html(entry.html)
+        try:
+            with bounded(entry.html):
+                entry.units, entry.dropped = markup.units_from_html(entry.html)
+        except PostRefused as error:
+            raise EntryError(f"refused, since {error}") from None
         if not entry.units:
             raise EntryError("it has no text")
     return entry.units
@@ -354,7 +376,7 @@ def read_markdown(name, text, title=None):
     match = FRONT_MATTER.match(text)
     if match:
         try:
-            meta = yaml.safe_load(match.group(1)) or {}
+            meta = front_matter(name, match.group(1))
         except yaml.YAMLError as error:
             raise SourceError(
                 f"{name}: the front matter is not valid YAML ({error})"
@@ -387,6 +409,22 @@ def read_markdown(name, text, title=None):
         tags=[str(tag).strip() for tag in tags if str(tag).strip()],
         key=content_key(title, text),
     )
+
+
+def front_matter(name, source):
+    """A Markdown file's fields: plain YAML, with no anchors or aliases."""
+    if len(source) > MAX_FRONT_MATTER:
+        raise SourceError(
+            f"{name}: the front matter is over {MAX_FRONT_MATTER // 1024} KB; "
+            "it should hold a few fields"
+        )
+    for token in yaml.scan(source, Loader=yaml.SafeLoader):
+        if isinstance(token, yaml.AliasToken | yaml.AnchorToken):
+            raise SourceError(
+                f"{name}: the front matter uses YAML anchors or aliases (& or *), "
+                "which front matter never needs; refused as unsafe"
+            )
+    return yaml.safe_load(source) or {}
 
 
 def read_text(name, text, title=None):
