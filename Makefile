@@ -34,7 +34,7 @@ run: $(STAMP)
 	@echo "== Background workers (notifications and subscribers' emails; imports) and development server"
 	$(BIN)/python manage.py resume_article_emails
 	$(BIN)/python manage.py db_worker --backend background --no-reload & worker=$$!; \
-	$(BIN)/python manage.py db_worker --backend background --queue-name imports --no-reload & importer=$$!; \
+	$(BIN)/python manage.py db_worker --backend background --queue-name imports --no-reload --max-memory-mb 1024 & importer=$$!; \
 	trap 'kill $$worker $$importer 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

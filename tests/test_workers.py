@@ -108,13 +108,17 @@ def test_the_worker_waits_out_a_database_outage_then_sends_what_was_queued(
         assert "Ines" not in message.as_string()
 
 
-def blogger_post(n):
+def blogger_post(n, padding=0):
     """A short synthetic post of our own, enough for the importer to work
-    through: a clinical idea, a vignette, and the closing sections."""
+    through: a clinical idea, a vignette, and the closing sections; with
+    `padding`, that many more paragraphs in its introduction."""
     title = f"Small rituals that steady a week, number {n}"
     html = (
         f"<p>Ritual {n}: a walk at the same hour, a cup of tea, a closed door. "
         "Repetition tells the body it is safe.</p>"
+        + f"<p>Walk {n}, tea, door: the body learns the hour is safe.</p>"
+        * padding
+        + ""
         "<h3>Fictional Clinical Vignette</h3>"
         "<p>This vignette is fictional and describes no real client.</p>"
         "<p>Tamsin lit a candle each evening before she called her sister.</p>"
@@ -134,12 +138,12 @@ def blogger_post(n):
     )
 
 
-def start_import(env, posts, folder):
+def start_import(env, posts, folder, padding=0):
     export = folder / "blog.xml"
     export.write_text(
         "<?xml version='1.0' encoding='UTF-8'?>"
         "<feed xmlns='http://www.w3.org/2005/Atom'>"
-        + "".join(blogger_post(n) for n in range(posts))
+        + "".join(blogger_post(n, padding) for n in range(posts))
         + "</feed>"
     )
     code = (
@@ -183,3 +187,29 @@ def test_a_notice_goes_out_within_a_minute_while_a_long_import_runs(
     finally:
         stop(notices)
         stop(importer)
+
+
+def test_an_export_over_the_import_workers_memory_cap_is_refused_in_words(
+    site, tmp_path
+):
+    """The import worker caps its own memory (`--max-memory-mb`, as its
+    systemd unit runs it); an export that needs more ends as a refused
+    import, said in words, and the worker carries on to the end of its
+    queue instead of dying."""
+    manage(site, "load_demo")
+    start_import(site, 120, tmp_path, padding=10_000)  # an 80 MB export
+    log = tmp_path / "importer.log"
+    importer = worker(
+        site, log, "--queue-name", "imports", "--max-memory-mb", "160", "--batch"
+    )
+    assert importer.wait(timeout=300) == 0, log.read_text()[-3000:]
+    result = subprocess.run(
+        [BIN / "python", "manage.py", "shell", "-v", "0", "-c",
+         "from blog.importing.models import ImportRun; "
+         "run = ImportRun.objects.get(); print(run.status); print(run.error)"],
+        cwd=ROOT, env=site, capture_output=True, text=True, timeout=60, check=True,
+    )  # fmt: skip
+    status, error = result.stdout.strip().split("\n", 1)
+    assert status == "failed"
+    assert "more memory than the import worker may use (160 MB)" in error
+    assert "Split the export into smaller files" in error

@@ -2,6 +2,7 @@
 "imports"), so the therapist can close her browser, the request never waits,
 and neither do the notices in the other queue."""
 
+import resource
 import shutil
 import tempfile
 from contextlib import contextmanager
@@ -39,6 +40,18 @@ def import_export(run_id):
         reason = str(error).removeprefix(f"{run.filename}: ")
         finish(run, ImportRun.Status.FAILED, f"{reason[:1].upper()}{reason[1:]}.")
         return
+    except MemoryError:
+        # The worker's own cap (db_worker --max-memory-mb): what this import
+        # held is freed with its frames, and the worker carries on.
+        close_old_connections()
+        finish(
+            run,
+            ImportRun.Status.FAILED,
+            f"This file needs more memory than the import worker may use "
+            f"({memory_cap()}), so it was refused. What was finished is kept. "
+            "Split the export into smaller files and import each.",
+        )
+        return
     except Exception as error:
         close_old_connections()
         finish(
@@ -51,6 +64,13 @@ def import_export(run_id):
     run.summary["failed"] = failures + report.failed
     run.summary["notes"] = report.notes
     finish(run, ImportRun.Status.DONE)
+
+
+def memory_cap():
+    limit, _hard = resource.getrlimit(resource.RLIMIT_DATA)
+    if limit == resource.RLIM_INFINITY:
+        return "the machine's memory"
+    return f"{limit / 2**20:,.0f} MB"
 
 
 def finish(run, status, error=""):

@@ -4,10 +4,13 @@ Its own loop exits on any database error but a locked SQLite file, so a
 database restart stopped the worker until systemd started it again (and
 systemd gives up after a few quick failures). This one waits, a second and
 then longer, up to a minute between tries, and carries on where it was; it
-stops only when told to (SIGTERM, Ctrl+C). Options are db_worker's own.
+stops only when told to (SIGTERM, Ctrl+C). Options are db_worker's own,
+and `--max-memory-mb`, a cap on the worker's own memory: a task that needs
+more gets a MemoryError it can report, instead of the machine running out.
 """
 
 import logging
+import resource
 import time
 
 from django.db import DatabaseError, connections
@@ -20,7 +23,22 @@ LONGEST_WAIT_SECONDS = 60
 class Command(db_worker.Command):
     help = db_worker.Command.help + ", waiting out a database that goes away"
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--max-memory-mb",
+            type=int,
+            help="The most memory (heap and private mappings) this worker may "
+            "use, in MB; over it, allocating fails with a MemoryError.",
+        )
+
+    def handle(self, *args, max_memory_mb=None, **options):
+        if max_memory_mb:
+            _soft, hard = resource.getrlimit(resource.RLIMIT_DATA)
+            limit = max_memory_mb * 2**20
+            if hard != resource.RLIM_INFINITY:
+                limit = min(limit, hard)
+            resource.setrlimit(resource.RLIMIT_DATA, (limit, hard))
         wait = 1
         while True:
             started = time.monotonic()
