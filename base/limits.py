@@ -1,7 +1,8 @@
-"""Hourly limits on what one client address may send through a reader's form
-(a consultation request, a subscription), taken by the site's one rule for
-who the client is (base/client_address.py). The address is kept only as a
-keyed hash (models.RecentSubmission), and only for the hour."""
+"""Hourly limits on what one client address may send through a form (a
+consultation request, a subscription, a password reset), taken by the site's
+one rule for who the client is (base/client_address.py); and on how often
+one mailbox or account is written to. The address, mailbox or account is
+kept only as a keyed hash (models.RecentSubmission), and only for the hour."""
 
 import hashlib
 import hmac
@@ -16,12 +17,14 @@ from base.models import RecentSubmission
 WINDOW = timedelta(hours=1)
 
 
-def client_key(request):
+def keyed(text):
     return hmac.new(
-        settings.SECRET_KEY.encode(),
-        client_address(request).encode(),
-        hashlib.sha256,
+        settings.SECRET_KEY.encode(), text.encode(), hashlib.sha256
     ).hexdigest()
+
+
+def client_key(request):
+    return keyed(client_address(request))
 
 
 def forget_expired():
@@ -37,3 +40,21 @@ def over_limit(request, form, limit):
 
 def record(request, form):
     RecentSubmission.objects.create(form=form, client=client_key(request))
+
+
+def recently(form, text, within=WINDOW):
+    """Whether `form` was noted for `text` (a mailbox, an account) in the
+    last `within`, at most the hour."""
+    forget_expired()
+    since = timezone.now() - within
+    return RecentSubmission.objects.filter(
+        form=form, client=keyed(text), created_at__gte=since
+    ).exists()
+
+
+def note(form, text):
+    RecentSubmission.objects.create(form=form, client=keyed(text))
+
+
+def forget(form, text):
+    RecentSubmission.objects.filter(form=form, client=keyed(text)).delete()

@@ -36,6 +36,8 @@ CONFIRM_WITHIN = timedelta(days=7)
 # At most one confirmation email an hour to one address, however often it
 # is typed into the form.
 ASK_AGAIN_AFTER = timedelta(hours=1)
+# ...and to one mailbox, however the address is spelt (base/limits.py).
+CONFIRMATION_SENT = "confirmation-mailbox"
 CONFIRM_SALT = "subscriptions.confirm"
 UNSUBSCRIBE_SALT = "subscriptions.unsubscribe"
 
@@ -48,6 +50,17 @@ def normalise(address):
     """One mailbox, however it was typed: surrounding spaces and letter
     case do not make a second subscriber."""
     return address.strip().lower()
+
+
+def mailbox(address):
+    """The mailbox an address delivers to: `name+tag@domain` reaches
+    `name@domain` (and Gmail ignores dots), so confirmations are counted per
+    mailbox, not per spelling."""
+    local, _, domain = normalise(address).rpartition("@")
+    local = local.split("+", 1)[0]
+    if domain in ("gmail.com", "googlemail.com"):
+        local, domain = local.replace(".", ""), "gmail.com"
+    return f"{local}@{domain}"
 
 
 class SubscriberQuerySet(models.QuerySet):
@@ -328,8 +341,14 @@ class SubscribePage(RoutablePageMixin, Page):
         limits.record(request, FORM)
         if form.is_spam:
             return
-        subscriber = Subscriber.ask(form.cleaned_data["email"])
+        # At most one confirmation an hour reaches a mailbox, however the
+        # address is spelt, so nobody can aim the form at someone's inbox.
+        address = form.cleaned_data["email"]
+        if limits.recently(CONFIRMATION_SENT, mailbox(address), ASK_AGAIN_AFTER):
+            return
+        subscriber = Subscriber.ask(address)
         if subscriber is not None:
+            limits.note(CONFIRMATION_SENT, mailbox(address))
             confirmation_asked.send(
                 sender=Subscriber,
                 subscriber=subscriber,

@@ -22,9 +22,16 @@ from django.utils import timezone
 from django_tasks import task
 from taggit.models import Tag
 
+from base import limits
 from base.mail import after_pause
 from subscriptions import emails
-from subscriptions.models import Delivery, Mailing, Subscriber
+from subscriptions.models import (
+    CONFIRMATION_SENT,
+    Delivery,
+    Mailing,
+    Subscriber,
+    mailbox,
+)
 
 logger = logging.getLogger(__name__)
 INTERRUPTED = "Interrupted while sending; not sent again, so nobody gets it twice."
@@ -58,6 +65,7 @@ def send_confirmation(subscriber_pk, topic_slugs, site_url, attempt=1):
         refused = str(problem)
     if refused:
         Subscriber.objects.filter(pk=subscriber_pk).update(asked_at=None)
+        limits.forget(CONFIRMATION_SENT, mailbox(subscriber.address))
         logger.warning("A confirmation email was not sent: %s", refused)
 
 

@@ -117,3 +117,30 @@ def test_a_moderation_notification_that_fails_is_shown_to_the_editor(
     )
     # The submission itself went through.
     assert ArticlePage.objects.get(pk=page.pk).workflow_in_progress
+
+
+def test_thirty_resets_for_one_account_send_one_email(client, therapist, smtp_server):
+    """From one client, then from thirty: the account gets one link in 15
+    minutes, and every post is answered alike, telling nobody anything."""
+    answers = {
+        client.post(RESET, {"email": "therapist@example.org"}).status_code
+        for _ in range(10)
+    } | {
+        client.post(
+            RESET, {"email": "therapist@example.org"}, REMOTE_ADDR=f"198.51.100.{n}"
+        ).status_code
+        for n in range(20)
+    }
+    assert answers == {302}
+    assert len(smtp_server.mailbox.messages) == 1
+
+
+def test_one_client_cannot_aim_resets_at_many_accounts(client, db, smtp_server):
+    for n in range(10):
+        user = make_superuser(f"editor{n}")
+        user.email = f"editor{n}@example.org"
+        user.save()
+    for n in range(10):
+        response = client.post(RESET, {"email": f"editor{n}@example.org"})
+        assert response["Location"] == "/admin/password_reset/done/"
+    assert len(smtp_server.mailbox.messages) == 5

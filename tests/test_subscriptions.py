@@ -207,10 +207,13 @@ class TestTheForm:
             subscribe(client, "r5@example.org", address="203.0.113.9").status_code
             == 302
         )
-        # The same table as the consultation form's limit, by form.
+        # The same table as the consultation form's limit, by form; and the
+        # mailboxes written to, for the hour, as keyed hashes.
         assert set(RecentSubmission.objects.values_list("form", flat=True)) == {
-            "subscription"
+            "subscription",
+            "confirmation-mailbox",
         }
+        assert not RecentSubmission.objects.filter(client__contains="@").exists()
 
 
 class TestSending:
@@ -410,7 +413,9 @@ class TestSending:
         work()
         # Within the hour: no second email, whatever is typed.
         assert len(smtp_server.mailbox.messages) == 1
-        Subscriber.objects.update(asked_at=timezone.now() - timedelta(hours=2))
+        an_hour_ago = timezone.now() - timedelta(hours=2)
+        Subscriber.objects.update(asked_at=an_hour_ago)
+        RecentSubmission.objects.update(created_at=an_hour_ago)
         subscribe(client, "again@example.org", ["sleep"])
         work()
         (_, message) = smtp_server.mailbox.messages[-1]
@@ -444,6 +449,23 @@ class TestSending:
         subscribe(client, "unlucky@example.org")
         work()
         assert confirmation_link(smtp_server, "unlucky@example.org")
+
+    def test_one_mailbox_gets_one_confirmation_an_hour_however_it_is_spelt(
+        self, migrated_site, client, smtp_server
+    ):
+        """name+1@ to name+20@ reach one mailbox, from twenty client
+        addresses: one confirmation goes, to the first."""
+        make_subscribe_page()
+        for n in range(1, 21):
+            response = subscribe(
+                client, f"Target+{n}@example.org", address=f"198.51.100.{n}"
+            )
+            assert response.status_code == 302
+        subscribe(client, "t.a.r.g.e.t@gmail.com", address="198.51.100.30")
+        subscribe(client, "target@gmail.com", address="198.51.100.31")
+        work()
+        sent = sorted(recipients[0] for recipients, _ in smtp_server.mailbox.messages)
+        assert sent == ["t.a.r.g.e.t@gmail.com", "target+1@example.org"]
 
     def test_publishing_does_not_wait_for_the_mail_server(
         self, migrated_site, client, no_smtp_server
