@@ -3,6 +3,7 @@ subscription), none of them a third party's: a field people never see (a bot
 fills it), a signed start time (a person takes more than a few seconds), and
 an hourly limit per client address (base/limits.py)."""
 
+import re
 import secrets
 import time
 
@@ -11,6 +12,23 @@ from django.core import signing
 
 MIN_FILL_SECONDS = 3
 MAX_FORM_AGE = 24 * 3600
+# A stored page (the page cache, a template fragment) is one copy for every
+# reader, so a start time rendered into it would be shared, and old enough
+# for a bot's instant post. Forms render this placeholder instead, and each
+# response gets its own signed time on the way out (stamp(), called by
+# cms.middleware.FreshFormTokensMiddleware).
+PLACEHOLDER = b"fresh-form-token:"
+FRESH = re.compile(re.escape(PLACEHOLDER) + rb"([a-z][a-z.]{0,60})")
+
+
+def new_token(salt):
+    """When the form was shown, and a nonce that makes each one unique, signed."""
+    return signing.dumps({"at": time.time(), "nonce": secrets.token_hex(16)}, salt=salt)
+
+
+def stamp(content):
+    """`content` with each placeholder replaced by a start time of now."""
+    return FRESH.sub(lambda match: new_token(match[1].decode()).encode(), content)
 
 
 class GuardedForm(forms.Form):
@@ -38,14 +56,15 @@ class GuardedForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            self.initial["started"] = self.new_token()
+            self.initial["started"] = self.placeholder()
+
+    @classmethod
+    def placeholder(cls):
+        return (PLACEHOLDER + cls.salt.encode()).decode()
 
     @classmethod
     def new_token(cls):
-        """When the form was shown, and a nonce that makes each one unique, signed."""
-        return signing.dumps(
-            {"at": time.time(), "nonce": secrets.token_hex(16)}, salt=cls.salt
-        )
+        return new_token(cls.salt)
 
     def clean_started(self):
         try:

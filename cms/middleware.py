@@ -2,7 +2,29 @@
 
 from django.db import connection, transaction
 
+from base.forms import PLACEHOLDER, stamp
 from cms.security import is_admin
+
+
+class FreshFormTokensMiddleware:
+    """Gives each page sent its own start time for the readers' forms on it
+    (base/forms.py), whether the page was rendered now or stored: it sits
+    outside the page cache, so stored copies keep the placeholder."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+            and PLACEHOLDER in response.content
+        ):
+            response.content = stamp(response.content)
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
+        return response
 
 
 class AdminWritesInOneTransactionMiddleware:

@@ -14,11 +14,13 @@ import pytest
 from django.core import signing
 from django.core.management import call_command
 from django.db import connection
+from django.test import Client
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from taggit.models import Tag
 from wagtail.test.utils import WagtailPageTestCase
 
+from base.forms import MIN_FILL_SECONDS
 from base.models import RecentSubmission
 from blog.models import ArticlePage
 from home.models import HomePage
@@ -646,3 +648,40 @@ class TestSubscribePageType(WagtailPageTestCase):
         self.assertPageIsRenderable(page)
         self.assertPageIsEditable(page)
         self.assertPageIsPreviewable(page)
+
+
+class TestStoredPagesShareNoStartTime:
+    """The page cache keeps one copy of a page for every reader; the start
+    time on its forms is each reader's own, stamped as the page goes out."""
+
+    @pytest.fixture(autouse=True)
+    def page_cache_on(self, settings):
+        settings.PAGE_CACHE_SECONDS = 600
+        settings.FRAGMENT_CACHE_SECONDS = 600
+
+    @staticmethod
+    def started(response):
+        (token,) = re.findall(r'name="started" value="([^"]+)"', response.text)
+        return token
+
+    def test_two_readers_of_a_stored_page_get_their_own_start_times(
+        self, client, subscribe_page
+    ):
+        article = make_article(title="Stored")
+        for address in (subscribe_page.url, article.url):
+            first, second = client.get(address), Client().get(address)
+            assert second["X-Page-Cache"] == "hit"
+            assert self.started(first) != self.started(second)
+            stamp = signing.loads(self.started(second), salt="subscriptions.form")
+            assert abs(stamp["at"] - time.time()) < 5
+
+    def test_a_bots_instant_post_from_a_stored_page_is_refused(
+        self, client, subscribe_page
+    ):
+        client.get(subscribe_page.url)
+        time.sleep(MIN_FILL_SECONDS)  # the stored copy is now older than that
+        token = self.started(Client().get(subscribe_page.url))
+        response = subscribe(client, "bot@example.org", started=token)
+        assert response.status_code == 200
+        assert "That was sent very quickly" in response.text
+        assert not Subscriber.objects.exists()

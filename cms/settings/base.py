@@ -57,6 +57,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside the page cache: stamps each page sent, stored or not.
+    "cms.middleware.FreshFormTokensMiddleware",
     "cms.page_cache.PageCacheMiddleware",
     "cms.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",

@@ -1,4 +1,5 @@
 from django import template
+from django.db.models import QuerySet
 from django.urls import reverse
 
 from base.templatetags.navigation_tags import live_page_url
@@ -18,12 +19,23 @@ def subscribe_form(context, topics=None):
     return {
         # Its own start time, not a whole form: the choices are the
         # template's, and building them would read the view restrictions.
-        "started": SubscribeForm.new_token() if page_url else None,
+        # Stamped per response, since the page around it is stored.
+        "started": SubscribeForm.placeholder() if page_url else None,
         "honeypot_label": SubscribeForm.base_fields["website"].label,
         "action": reverse("subscriptions:subscribe"),
         "page_url": page_url,
-        "topics": topics,
+        "topics": by_name(topics),
         "page": context.get("page"),
         "fragment_seconds": context.get("fragment_seconds"),
         "request": context.get("request"),
     }
+
+
+def by_name(topics):
+    """The topics by name, as everywhere. A queryset stays lazy, so a stored
+    fragment reads none; anything else (the blog's own topics, already by
+    name and lazy themselves) is left untouched, since even asking it would
+    run it."""
+    if issubclass(type(topics), QuerySet) and not topics.ordered:
+        return topics.order_by("name")
+    return topics
