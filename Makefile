@@ -10,7 +10,8 @@ PG_URL ?= postgresql://postgres@127.0.0.1:5432
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 # Browser tests drive Debian's Chromium; Playwright never downloads its own.
 CHROMIUM := /usr/bin/chromium
-# The benchmarks load the site with wrk, from Debian.
+# The benchmarks, and the deploy test (tests/test_deploy.py), load the site
+# with wrk, from Debian.
 WRK := /usr/bin/wrk
 # tests/test_nginx.py runs deploy/nginx.conf in Debian's nginx.
 NGINX := /usr/sbin/nginx
@@ -45,7 +46,7 @@ serve: $(STAMP)
 	@test -n "$$SECRET_KEY" || { echo "make serve: set SECRET_KEY (and ALLOWED_HOSTS) in the environment; see README"; exit 1; }
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py migrate --noinput
-	PORT=$(PORT) CACHE_VERSION=$${CACHE_VERSION:-$$(git rev-parse --short HEAD 2>/dev/null || date +%s)} $(BIN)/gunicorn
+	PORT=$(PORT) $(BIN)/gunicorn
 
 # A dated archive of the content and media in var/backups/ (BACKUP_DIR), and
 # its way back into an empty database. README, "Backups".
@@ -96,7 +97,7 @@ audit: $(STAMP)
 # The browser tests exercise the pages, and the nginx test the proxy in front
 # of its own SQLite site, not the suite's database, so they run on SQLite
 # only. Each stage writes its log to var/; both are printed at the end.
-test: lint audit $(CHROMIUM) $(NGINX)
+test: lint audit $(CHROMIUM) $(NGINX) $(WRK)
 	@mkdir -p var
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)/postgres', connect_timeout=3).close()" 2>/dev/null; then \
 		if $(BIN)/python -c "import redis; redis.Redis.from_url('$(TEST_REDIS_URL)', socket_connect_timeout=3).ping()" 2>/dev/null; then \

@@ -1,11 +1,21 @@
-"""gunicorn's settings for `make serve`; gunicorn reads this file by itself.
+"""gunicorn's settings for `make serve` and the systemd unit; gunicorn reads
+this file by itself (or from `-c`).
 
 Sync workers suit a site whose pages come from the page cache or from a few
 quick queries. Every value can be changed through the environment.
+
+New code is deployed without a failed request (README, "Deploying new
+code"): USR2 (`systemctl reload`) starts a second master from the code the
+`current` folder now points to, sharing the listening socket; once it is
+ready it takes over (when_ready below) and the old one finishes its requests
+and leaves.
 """
 
 import multiprocessing
 import os
+import signal
+
+from gunicorn import systemd
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
@@ -28,3 +38,19 @@ wsgi_app = "cms.wsgi:application"
 # No runtime control socket: nothing uses it, and two servers on one machine
 # would share its path.
 control_socket_disable = True
+
+# The release this file was read through: `current/gunicorn.conf.py` is
+# resolved when each master starts, so a master started by USR2 loads the
+# release `current` points to now, and the old one keeps importing its own.
+chdir = os.path.dirname(os.path.realpath(__file__))
+
+
+def when_ready(server):
+    """A master started by USR2 tells systemd it is now the service's main
+    process (the unit allows it: NotifyAccess=all), then asks the master that
+    started it to stop gracefully: its workers finish what they are serving
+    while this master's workers, about to start, take the next requests from
+    the same socket."""
+    if server.master_pid:  # set only in a master started by USR2
+        systemd.sd_notify(f"MAINPID={os.getpid()}", server.log)
+        os.kill(server.master_pid, signal.SIGTERM)

@@ -396,7 +396,7 @@ def test_a_request_with_a_session_is_never_served_a_stored_page(
 
 
 def test_a_deploy_never_reads_what_older_code_stored(reader, article, settings):
-    """Every key carries CACHE_VERSION (`make serve` sets it per commit): a
+    """Every key carries CACHE_VERSION (each checkout's commit): a
     stored page from the previous version is never served by the new one."""
     warm(reader, article.url)
     settings.CACHES = {

@@ -204,12 +204,37 @@ if AWS_STORAGE_BUCKET_NAME := os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     AWS_QUERYSTRING_AUTH = False
     AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "max-age=86400"}
 
+
+def code_version():
+    """The commit this code was checked out at, read from its .git folder as
+    each process starts, so the new processes of a deploy (a gunicorn
+    reload included) key the cache apart from the old ones; "1" without git."""
+    git = BASE_DIR / ".git"
+    try:
+        if git.is_file():  # a worktree: "gitdir: <its folder in the repository>"
+            git = Path(git.read_text().strip().removeprefix("gitdir: "))
+        head = (git / "HEAD").read_text().strip()
+        if not head.startswith("ref: "):
+            return head[:12]  # a checkout of one commit
+        ref = head.removeprefix("ref: ")
+        if (git / "commondir").is_file():  # a worktree's branches are shared
+            git = git / (git / "commondir").read_text().strip()
+        if (git / ref).is_file():
+            return (git / ref).read_text().strip()[:12]
+        for line in (git / "packed-refs").read_text().splitlines():
+            if line.endswith(" " + ref):
+                return line[:12]
+    except OSError:
+        pass
+    return "1"
+
+
 # Every cache key carries CACHE_VERSION, so a deploy never reads what older
-# code stored: `make serve` sets it to the commit being served. The content
-# cache's keys also carry the content's generation, which every change raises
-# in the database (base/cache.py), so no server, on any CACHE_VERSION, serves
-# what was stored before a change.
-CACHE_VERSION = os.environ.get("CACHE_VERSION", "1")
+# code stored: by default the commit being served. The content cache's keys
+# also carry the content's generation, which every change raises in the
+# database (base/cache.py), so no server, on any CACHE_VERSION, serves what
+# was stored before a change.
+CACHE_VERSION = os.environ.get("CACHE_VERSION") or code_version()
 CONTENT_KEY_FUNCTION = "base.cache.generation_key"
 # Redis (django-redis) when REDIS_URL is set, shared by every app server.
 # Otherwise the default cache is each process's memory, and the page cache
