@@ -96,7 +96,9 @@ audit: $(STAMP)
 # side by side: each stage is one process, and this is a 2-core machine.
 # The browser tests exercise the pages, and the nginx test the proxy in front
 # of its own SQLite site, not the suite's database, so they run on SQLite
-# only. Each stage writes its log to var/; both are printed at the end.
+# only; the deploy test, which also brings its own site, runs beside
+# PostgreSQL's, the shorter stage. Each stage writes its log to var/; both
+# are printed at the end.
 test: lint audit $(CHROMIUM) $(NGINX) $(WRK)
 	@mkdir -p var
 	@if $(BIN)/python -c "import psycopg; psycopg.connect('$(PG_URL)/postgres', connect_timeout=3).close()" 2>/dev/null; then \
@@ -106,7 +108,7 @@ test: lint audit $(CHROMIUM) $(NGINX) $(WRK)
 			cache=; with="(Redis not reachable, caches in memory)"; \
 		fi; \
 		echo "== Test suites on SQLite and on PostgreSQL ($(PG_URL)) $$with, side by side"; \
-		$(BIN)/pytest > var/test-sqlite.log 2>&1 & lite=$$!; \
+		$(BIN)/pytest -m "not deploy" > var/test-sqlite.log 2>&1 & lite=$$!; \
 		DATABASE_URL=$(PG_URL)/cms_ci REDIS_URL=$$cache $(BIN)/pytest --create-db \
 			-m "not browser and not proxy" > var/test-postgresql.log 2>&1; pg=$$?; \
 		wait $$lite; sqlite=$$?; \

@@ -22,7 +22,9 @@ import pytest
 
 from tests.servers import BIN, ROOT, free_port
 
-pytestmark = pytest.mark.proxy
+# It brings its own database, so `make test` runs it beside the PostgreSQL
+# suite, the shorter of the two.
+pytestmark = pytest.mark.deploy
 
 WRK = shutil.which("wrk") or "/usr/bin/wrk"  # make test installs it
 MARKER = "<!-- release two -->"
