@@ -13,7 +13,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageLogEntry
 from wagtail.test.utils.form_data import rich_text
@@ -80,20 +79,40 @@ def test_only_people_who_may_import_see_the_page(client, blog):
     assert "/admin/import/" in menu(client)
 
 
-def test_preview_shows_the_report_and_writes_nothing(admin_client):
-    response = admin_client.post(
+@WORKER
+def test_a_preview_is_read_by_the_worker_writes_nothing_and_offers_the_import(
+    worker_client,
+):
+    """The request only stores the file: however large, it is read in the
+    worker, and the preview's page then offers to import that same file."""
+    response = worker_client.post(
         URL, {"export_file": upload("wordpress_blocks.xml"), "action": "preview"}
     )
-    html = response.content.decode()
-    assert response.status_code == 200
+    preview = ImportRun.objects.get()
+    assert preview.preview
+    assert response["Location"] == f"/admin/import/{preview.pk}/"
+    waiting = worker_client.get(response["Location"]).content.decode()
+    assert "Waiting for the import worker to read the file" in waiting
+
+    work()
+
+    html = worker_client.get(f"/admin/import/{preview.pk}/").content.decode()
     assert "Preview: nothing has been written" in html
     assert "How to Stop Fighting the Night" in html
     assert "Check before publishing" in html
     assert "Tobias" in html and "composite" in html
     assert "2 comments" in html
     assert not ArticlePage.objects.exists()
-    assert not ImportRun.objects.exists()
-    assert not DBTaskResult.objects.exists()
+    assert "Preview: Finished" in worker_client.get(URL).content.decode()
+
+    response = worker_client.post(f"/admin/import/{preview.pk}/", {"action": "import"})
+    run = ImportRun.objects.exclude(pk=preview.pk).get()
+    assert response["Location"] == f"/admin/import/{run.pk}/"
+    assert not run.preview and run.export_file.name == preview.export_file.name
+    work()
+    run.refresh_from_db()
+    assert run.status == ImportRun.Status.DONE
+    assert ArticlePage.objects.filter(title="How to Stop Fighting the Night").exists()
 
 
 @WORKER
@@ -242,36 +261,51 @@ ALIAS_BOMB = (
             b"<?xml version='1.0'?><notes>hi</notes>",
             "neither a Blogger nor a WordPress",
         ),
-        ("post.pdf", b"%PDF-1.4", "not a file the importer reads"),
         ("broken.zip", b"PK\x03\x04 not really", "not a readable zip"),
     ],
 )
 @pytest.mark.parametrize("action", ["preview", "import"])
+@WORKER
 def test_hostile_files_are_refused_with_a_reason(
-    admin_client, name, content, message, action
+    worker_client, name, content, message, action
 ):
-    response = admin_client.post(
+    """Read in the worker, never in a request: the run ends refused, and its
+    page says why in a sentence."""
+    response = worker_client.post(
         URL, {"export_file": upload(name, content), "action": action}
     )
-    assert response.status_code == 200
-    assert message.lower() in response.content.decode().lower()
+    assert response.status_code == 302
+    work()
+    run = ImportRun.objects.get()
+    assert run.status == ImportRun.Status.FAILED
+    page = worker_client.get(response["Location"]).content.decode()
+    assert message.lower() in page.lower()
     assert not ArticlePage.objects.exists()
+
+
+def test_a_file_the_importer_does_not_read_is_refused_on_the_form(admin_client):
+    response = admin_client.post(
+        URL, {"export_file": upload("post.pdf", b"%PDF-1.4"), "action": "import"}
+    )
+    assert response.status_code == 200
+    assert "not a file the importer reads" in response.content.decode()
     assert not ImportRun.objects.exists()
 
 
-@pytest.mark.parametrize("action", ["preview", "import"])
+@WORKER
 def test_markdown_that_would_take_minutes_to_read_is_refused_in_seconds(
-    admin_client, monkeypatch, action
+    worker_client, monkeypatch
 ):
     """Forty kilobytes of nested brackets took Python-Markdown 49 s."""
     monkeypatch.setattr("blog.importing.limits.POST_SECONDS", 0.5)
     pathological = b"# Sleep\n\n" + b"[" * 20_000 + b"a" + b"]" * 20_000
-    response = admin_client.post(
-        URL, {"export_file": upload("brackets.md", pathological), "action": action}
+    response = worker_client.post(
+        URL, {"export_file": upload("brackets.md", pathological), "action": "preview"}
     )
-    assert response.status_code == 200
-    assert "took over 0.5 seconds to read" in response.content.decode()
-    assert not ImportRun.objects.exists()
+    work()
+    page = worker_client.get(response["Location"]).content.decode()
+    assert "took over 0.5 seconds to read" in page
+    assert ImportRun.objects.get().status == ImportRun.Status.FAILED
 
 
 def test_an_upload_over_the_limit_is_refused(admin_client, settings):

@@ -3,8 +3,6 @@ from pathlib import Path
 from django import forms
 from django.conf import settings
 
-from blog.importing.sources import SourceError, read
-
 SUFFIXES = (".xml", ".atom", ".md", ".markdown", ".txt", ".zip")
 
 
@@ -35,18 +33,3 @@ class ImportForm(forms.Form):
                 "WordPress export (.xml), a Markdown or text file, or a .zip."
             )
         return upload
-
-    def read(self, path):
-        """The upload's entries, read now so a file that cannot be imported
-        is refused here with its reason, before anything is written."""
-        name = self.cleaned_data["export_file"].name
-        try:
-            found = read(path, name=name)
-        except SourceError as error:
-            reason = str(error).removeprefix(f"{name}: ")
-            self.add_error("export_file", f"{reason[:1].upper()}{reason[1:]}.")
-            return None
-        if not found[0] and not found[1]:
-            self.add_error("export_file", "This export holds no articles to import.")
-            return None
-        return found

@@ -41,6 +41,9 @@ class ImportRun(models.Model):
         storage=upload_storage, upload_to="exports/%Y/%m/", blank=True
     )
     publish = models.BooleanField(default=False)
+    # A preview reads the export in the worker and writes nothing; its report
+    # is kept in `summary`, and its page offers to import the same file.
+    preview = models.BooleanField(default=False)
     status = models.CharField(
         max_length=10, choices=Status.choices, default=Status.QUEUED
     )

@@ -39,6 +39,16 @@ class ArticleReport:
         }
 
     @classmethod
+    def from_preview(cls, row):
+        details = {k: v for k, v in row.items() if k in JSON_FIELDS}
+        return cls(
+            title=row["title"],
+            created=row["created"],
+            published=row["published"],
+            **details,
+        )
+
+    @classmethod
     def from_row(cls, row):
         details = {k: v for k, v in row.details.items() if k in JSON_FIELDS}
         return cls(

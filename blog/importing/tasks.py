@@ -1,6 +1,7 @@
-"""The import as background work: the import worker runs it (its own queue,
-"imports"), so the therapist can close her browser, the request never waits,
-and neither do the notices in the other queue."""
+"""The import, and its preview, as background work: the import worker runs
+them (its own queue, "imports"), so the therapist can close her browser, no
+request reads an export (however large or hostile), and the notices in the
+other queue never wait."""
 
 import resource
 import shutil
@@ -30,12 +31,18 @@ def import_export(run_id):
         parent = default_blog_index()
         if parent is None:
             raise SourceError("there is no blog index to import into; create one first")
+        if not entries and not failures:
+            raise SourceError("this export holds no articles to import")
         run.total = len(entries)
         run.summary = {"skipped": dict(skipped), "failed": failures, "notes": []}
         run.save(update_fields=["total", "summary", "updated_at"])
-        report = Importer(parent, publish=run.publish, run=run, user=run.user).run(
-            entries
-        )
+        if run.preview:
+            report = Importer(parent, publish=run.publish, dry_run=True).run(entries)
+            run.summary["articles"] = [preview_row(a) for a in report.articles]
+        else:
+            report = Importer(parent, publish=run.publish, run=run, user=run.user).run(
+                entries
+            )
     except SourceError as error:
         reason = str(error).removeprefix(f"{run.filename}: ")
         finish(run, ImportRun.Status.FAILED, f"{reason[:1].upper()}{reason[1:]}.")
@@ -64,6 +71,17 @@ def import_export(run_id):
     run.summary["failed"] = failures + report.failed
     run.summary["notes"] = report.notes
     finish(run, ImportRun.Status.DONE)
+
+
+def preview_row(article):
+    """One article of a preview's report, kept with the run (a preview writes
+    no article rows)."""
+    return {
+        "title": article.title,
+        "created": article.created,
+        "published": article.published,
+        **article.as_json(),
+    }
 
 
 def memory_cap():

@@ -1,9 +1,8 @@
-"""The admin's Import page: preview an export, start its import in the
-background, and read each import's progress and report."""
+"""The admin's Import page: an export is stored and handed to the import
+worker, to preview or to import; each run's page shows its progress and
+report, and a preview's offers to import the same file."""
 
-import tempfile
 from collections import Counter
-from contextlib import contextmanager
 from pathlib import Path
 
 from django.contrib import messages
@@ -15,7 +14,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from blog.importing.forms import ImportForm
 from blog.importing.models import ImportRun
 from blog.importing.report import ArticleReport, Report
-from blog.importing.run import Importer, default_blog_index
+from blog.importing.run import default_blog_index
 from blog.importing.tasks import import_export
 
 PERMISSION = "importing.import_articles"
@@ -37,48 +36,24 @@ class ImportView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
     def post(self, request):
+        """Store the upload and hand it to the import worker, to preview or
+        to import: reading it, however large, happens there."""
         form = ImportForm(request.POST, request.FILES)
-        action = request.POST.get("action")
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
         if default_blog_index() is None:
             form.add_error(None, "There is no blog to import into yet; add one first.")
             return self.render_to_response(self.get_context_data(form=form))
         upload = form.cleaned_data["export_file"]
-        with uploaded_path(upload) as path:
-            found = form.read(path)
-        if found is None:
-            return self.render_to_response(self.get_context_data(form=form))
-        if action == "import":
-            run = ImportRun.objects.create(
-                user=request.user,
-                filename=Path(upload.name).name,
-                export_file=upload,
-                publish=form.cleaned_data["publish"],
-            )
-            import_export.enqueue(run.pk)
-            return redirect(run.get_absolute_url())
-        entries, failures, skipped = found
-        report = Importer(default_blog_index(), dry_run=True).run(entries)
-        report.failed = failures + report.failed
-        report.skipped.update(skipped)
-        return self.render_to_response(
-            self.get_context_data(form=ImportForm(), report=report, preview=True)
+        run = ImportRun.objects.create(
+            user=request.user,
+            filename=Path(upload.name).name,
+            export_file=upload,
+            publish=form.cleaned_data["publish"],
+            preview=request.POST.get("action") != "import",
         )
-
-
-@contextmanager
-def uploaded_path(upload):
-    """The upload as a file on disk: Django keeps large ones there already."""
-    if hasattr(upload, "temporary_file_path"):
-        yield Path(upload.temporary_file_path())
-        return
-    with tempfile.NamedTemporaryFile(suffix=Path(upload.name).suffix) as copy:
-        for chunk in upload.chunks():
-            copy.write(chunk)
-        copy.flush()
-        upload.seek(0)
-        yield Path(copy.name)
+        import_export.enqueue(run.pk)
+        return redirect(run.get_absolute_url())
 
 
 class ImportRunView(WagtailAdminTemplateMixin, TemplateView):
@@ -90,7 +65,8 @@ class ImportRunView(WagtailAdminTemplateMixin, TemplateView):
         return super().dispatch(request, pk)
 
     def get_page_title(self):
-        return f"Import of {self.run.filename}"
+        what = "Preview" if self.run.preview else "Import"
+        return f"{what} of {self.run.filename}"
 
     def get_breadcrumbs_items(self):
         return [
@@ -104,12 +80,17 @@ class ImportRunView(WagtailAdminTemplateMixin, TemplateView):
         run = self.run
         summary = run.summary or {}
         context["run"] = run
-        # Counted from the articles themselves: exact even when the worker
-        # stopped between two progress updates.
-        written = context["written"] = run.articles.count()
+        if run.preview:
+            rows = summary.get("articles", [])
+            articles = [ArticleReport.from_preview(row) for row in rows]
+        else:
+            # Counted from the articles themselves: exact even when the
+            # worker stopped between two progress updates.
+            articles = [ArticleReport.from_row(row) for row in run.articles.all()]
+        written = context["written"] = len(articles)
         context["percent"] = 100 * written // run.total if run.total else 0
         context["report"] = Report(
-            articles=[ArticleReport.from_row(row) for row in run.articles.all()],
+            articles=articles,
             skipped=Counter(summary.get("skipped", {})),
             failed=[tuple(failure) for failure in summary.get("failed", [])],
             notes=summary.get("notes", []),
@@ -117,8 +98,20 @@ class ImportRunView(WagtailAdminTemplateMixin, TemplateView):
         return context
 
     def post(self, request, pk):
-        """Carry on an import whose worker stopped: what it wrote is kept and
+        """Import what a finished preview read, from the same stored file; or
+        carry on an import whose worker stopped: what it wrote is kept and
         skipped, the rest is written."""
+        if request.POST.get("action") == "import":
+            if not (self.run.preview and self.run.status == ImportRun.Status.DONE):
+                return redirect(self.run.get_absolute_url())
+            run = ImportRun.objects.create(
+                user=request.user,
+                filename=self.run.filename,
+                export_file=self.run.export_file.name,
+                publish=self.run.publish,
+            )
+            import_export.enqueue(run.pk)
+            return redirect(run.get_absolute_url())
         if self.run.can_resume:
             self.run.status = ImportRun.Status.QUEUED
             self.run.save(update_fields=["status", "updated_at"])
