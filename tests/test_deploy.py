@@ -116,10 +116,10 @@ def test_a_reload_puts_new_code_live_with_no_failed_request(tmp_path):
         wait_until(lambda: answer(port, "/")[0] == 200, 60, log.read_text())
         assert MARKER not in answer(port, "/")[1]
         load = subprocess.Popen(
-            [WRK, "-t2", "-c8", "-d14s", f"http://127.0.0.1:{port}/"],
+            [WRK, "-t2", "-c8", "-d10s", f"http://127.0.0.1:{port}/"],
             stdout=subprocess.PIPE, text=True,
         )  # fmt: skip
-        time.sleep(3)
+        time.sleep(2)
 
         # The README's deploy, while readers keep coming.
         point(current, two)

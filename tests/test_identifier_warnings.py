@@ -12,7 +12,6 @@ from tests.factories import make_article, make_superuser, vignette_value
 from tests.forms import article_form, vignette_form
 from vignettes.identifiers import find_identifiers
 
-pytestmark = pytest.mark.django_db
 
 PSEUDONYMS = ["Ned Harlow", "Jane"]
 
@@ -98,6 +97,7 @@ def identifying_vignette():
     )
 
 
+@pytest.mark.django_db
 def test_the_editor_shows_what_it_found(client, blog):
     client.force_login(make_superuser())
     article = make_article(body=[("vignette", identifying_vignette())])
@@ -111,6 +111,7 @@ def test_the_editor_shows_what_it_found(client, blog):
     assert "a name not among its pseudonyms (“Ned Harlow”)" in text
 
 
+@pytest.mark.django_db
 def test_no_warning_for_a_clean_vignette(client, blog):
     client.force_login(make_superuser())
     article = make_article()
@@ -118,6 +119,7 @@ def test_no_warning_for_a_clean_vignette(client, blog):
     assert "Check the vignette before publishing." not in response.content.decode()
 
 
+@pytest.mark.django_db
 def test_publishing_is_refused_once_then_goes_through_with_her_tick(client, blog):
     """De-identified ticked, an identifier still in the story: the first
     publish lists the warning beside a tick box; ticked, it publishes, and
@@ -155,6 +157,7 @@ def test_publishing_is_refused_once_then_goes_through_with_her_tick(client, blog
     assert "Tariq Haddad" in history.text
 
 
+@pytest.mark.django_db
 def test_a_draft_with_warnings_saves_without_the_tick(client, blog):
     client.force_login(make_superuser())
     vignette = vignette_form(
@@ -165,6 +168,7 @@ def test_a_draft_with_warnings_saves_without_the_tick(client, blog):
     assert not ArticlePage.objects.get().live
 
 
+@pytest.mark.django_db
 def test_a_refused_publish_warns_about_what_was_just_typed(client, blog):
     client.force_login(make_superuser())
     vignette = vignette_form(
