@@ -12,7 +12,6 @@ from tests.factories import make_article, make_superuser, vignette_value
 from tests.forms import article_form, vignette_form
 from vignettes.identifiers import find_identifiers
 
-
 PSEUDONYMS = ["Ned Harlow", "Jane"]
 
 
