@@ -62,10 +62,6 @@ class GuardedForm(forms.Form):
     def placeholder(cls):
         return (PLACEHOLDER + cls.salt.encode()).decode()
 
-    @classmethod
-    def new_token(cls):
-        return new_token(cls.salt)
-
     def clean_started(self):
         try:
             token = signing.loads(
@@ -89,7 +85,7 @@ class GuardedForm(forms.Form):
         if self.has_error("started") and not self.has_error("started", "too_fast"):
             # Shown again, the form carries a token that can still be sent.
             self.data = self.data.copy()
-            self.data["started"] = self.new_token()
+            self.data["started"] = self.placeholder()
         return cleaned
 
     @property

@@ -44,8 +44,8 @@ def record(request, form):
 
 def recently(form, text, within=WINDOW):
     """Whether `form` was noted for `text` (a mailbox, an account) in the
-    last `within`, at most the hour."""
-    forget_expired()
+    last `within`, at most the hour. (Every path that asks has just run
+    over_limit, which forgets what is older.)"""
     since = timezone.now() - within
     return RecentSubmission.objects.filter(
         form=form, client=keyed(text), created_at__gte=since

@@ -41,14 +41,11 @@ def main():
     )
     from vignettes.identifiers import find_identifiers
 
-    def every(lists, key):
-        return [s for sentences in lists.values() for s in sentences[key]]
-
     def sentences(lists, key):
         return [(c, s) for c, sentences in lists.items() for s in sentences[key]]
 
-    prose = article_of(WORDS // 2, every(SAFE_MESSAGING, "warn"))
-    story = article_of(WORDS // 2, every(IDENTIFIERS, "warn"))
+    prose = article_of(WORDS // 2, [s for _, s in sentences(SAFE_MESSAGING, "warn")])
+    story = article_of(WORDS // 2, [s for _, s in sentences(IDENTIFIERS, "warn")])
     body_field = ArticlePage._meta.get_field("body")
     body = body_field.stream_block.to_python(
         [{"type": "intro", "value": "".join(prose)}]

@@ -36,6 +36,22 @@ PILLS = (
     r"codeine|tramadol|hydrocodone)(?! cabinet)"
 )
 
+# What a ligature is tied to, for the hanging pairs below.
+TIED_TO = [
+    r"closet rod",
+    r"beams?",
+    r"rafters?",
+    r"banister",
+    r"ceiling",
+    r"hooks?",
+    r"strung",
+    r"door ?frame",
+    r"shower (?:rod|head)",
+    r"curtain rod",
+    r"bunk bed",
+    r"stair ?rail",
+]
+
 # An article is about suicide or self-harm when it mentions any of these, or
 # its content note names them.
 MENTIONS = [
@@ -46,8 +62,8 @@ MENTIONS = [
     rf"(?:take|took|taking|takes|taken) {POSSESSIVE} (?:own )?li(?:fe|ves)",
     rf"end(?:s|ed|ing)? {POSSESSIVE} (?:own )?li(?:fe|ves)",
     r"want(?:s|ed)? to die",
-    r"end (?:it|it all)\b",
-    rf"(?:hurt|hurts|hurting|harm|harms|harming) {SELF}",
+    r"end it all\b",
+    rf"(?:harm|harms|harming) {SELF}",
 ]
 
 # A sentence that only points to help (a crisis line, a hotline) is not a
@@ -500,38 +516,17 @@ RULES = [
                 ],
                 [
                     r"(?:his|her|their|my) neck",
-                    r"closet rod",
-                    r"beams?",
-                    r"rafters?",
-                    r"banister",
-                    r"ceiling",
-                    r"hooks?",
                     r"hang\w*",
-                    r"shower (?:rod|head)",
-                    r"curtain rod",
-                    r"bunk bed",
-                    r"stair ?rail",
-                    r"strung",
-                    r"doorframe|door frame|door ?knob",
-                    r"(?:the|a) "
-                    r"tree",
+                    r"door ?knob",
+                    r"(?:the|a) tree",
                     r"(?:the|a) branch",
                     r"pipes?",
+                    *TIED_TO,
                 ],
             ),
             (  # a scarf or a tie is worn around the neck every day
                 [r"scarf", r"scarves", r"neck ?ties?", r"\bties?\b"],
-                [
-                    r"closet rod",
-                    r"beams?",
-                    r"rafters?",
-                    r"banister",
-                    r"ceiling",
-                    r"hooks?",
-                    r"hang(?:ed|ing)",
-                    r"strung",
-                    r"door ?frame",
-                ],
+                [r"hang(?:ed|ing)", *TIED_TO],
             ),
             (  # firearms
                 [

@@ -183,3 +183,15 @@ class EditorTests(WagtailPageTestCase):
             page=page, action=PUBLISHED_WITH_WARNINGS
         )
         self.assertIn("“saving up his sleeping pills”", entry.data["warnings"][0])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We end it there, with a question to take home.",
+        "She hurt herself skiing and missed two sessions.",
+    ],
+)
+def test_everyday_words_ask_for_no_content_note(sentence):
+    """Only a mention of suicide or self-harm (or a method) asks for one."""
+    assert safe_messaging_warnings(sentence, []) == []

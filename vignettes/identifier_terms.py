@@ -184,7 +184,7 @@ East West Internet Web Google Zoom Facetime FaceTime Skype Instagram Facebook
 TikTok Twitter Snapchat WhatsApp YouTube Reddit Netflix Spotify Pinterest
 LinkedIn Tinder Bumble Hinge Discord Uber Lyft Amazon Kindle iPhone iPad
 Android Xbox PlayStation Nintendo Wi-Fi Wifi TV OK AM PM CBT DBT EMDR ACT IFS
-ACT ADHD ADD PTSD CPTSD C-PTSD OCD GAD MDD BPD ASD DSM DSM-5 ICD AA NA Al-Anon
+ADHD ADD PTSD CPTSD C-PTSD OCD GAD MDD BPD ASD DSM DSM-5 ICD AA NA Al-Anon
 ER ICU IOP PHP NICU COVID COVID-19 HIV AIDS HIPAA APA NASW LGBT LGBTQ LGBTQ+
 LGBTQIA+ SSRI SSRIs SNRI MAOI NHS VA GP OB OB-GYN MD PhD PsyD LCSW LMFT LPC
 MFT RN NP PA DO IV CPR ID Post-it Post-its Styrofoam Kleenex Band-Aid Lego
@@ -192,8 +192,8 @@ Legos Monopoly Scrabble Xanax Prozac Zoloft Lexapro Wellbutrin Adderall
 Ritalin Ambien Valium Klonopin Ativan Seroquel Abilify Lithium Tylenol Advil
 Ibuprofen Narcan Suboxone Methadone Self Therapy Therapist Grief Anxiety
 Depression Trauma Shame Anger Fear Love Hope Joy Part Parts Exile Manager
-Firefighter Protector Critic Inner Child Adult Wise Mind Emotion Mind
-Reasonable Mind Gottman Four Horsemen Window Tolerance Polyvagal Attachment
+Firefighter Protector Critic Inner Child Adult Wise Mind Emotion
+Reasonable Gottman Horsemen Window Tolerance Polyvagal Attachment
 Stage Step Steps Chapter Session Sessions Week Weeks Month Months Note Notes
 Vignette Client Clients Author Names Name Details Identifying
 Officer Judge Nurse Coach Cousin Pastor Rabbi Imam Coast Northeast Southeast
@@ -234,7 +234,7 @@ Solutions Industries Depot Mart Hotel Inn Resort Gym Fitness Studio Studios
 Agency Firm Department Dept Police Sheriff Fire Army Navy Marines Corps Bureau
 Ministry Council Foundation Trust Fund Press Media News Times Post Journal
 Magazine Records Electric Energy Power Steel Construction Logistics Shipping
-Freight Services Shop Salon Spa Boutique Hardware Garage Motors Auto Farm
+Freight Services Shop Salon Spa Boutique Hardware Garage Auto Farm
 Farms Ranch Vineyard Brewery Kitchen Library Museum Theater Theatre Church
 Temple Synagogue Mosque Cathedral Chapel Ministries Office Offices
 """)
