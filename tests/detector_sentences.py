@@ -848,13 +848,7 @@ PSEUDONYMS = ["Maya", "Tom Reyes"]
 
 def pseudonyms_for(category):
     """The pseudonyms of the story a set of sentences comes from."""
-    if "Lena" in category:
-        return ["Lena", "Sam Ortiz"]
-    if "Ava" in category:
-        return ["Ava", "Marcus Hill"]
-    if "June" in category:
-        return ["June", "Omar Diaz"]
-    return PSEUDONYMS
+    return IDENTIFIERS[category].get("pseudonyms", PSEUDONYMS)
 
 
 IDENTIFIERS = {
@@ -1014,8 +1008,8 @@ IDENTIFIERS = {
             "Maya told Tom she was worried.",
         ],
     },
-    # Pseudonyms here: Lena and Sam Ortiz.
-    "a second set, every category, Lena": {
+    "a second set, every category": {
+        "pseudonyms": ["Lena", "Sam Ortiz"],
         "warn": [
             "Lena lived above a laundromat in Astoria.",
             "Sam coached soccer in Brookline on weekends.",
@@ -1093,8 +1087,8 @@ IDENTIFIERS = {
             "Sam texted Lena at midnight.",
         ],
     },
-    # Pseudonyms here: Ava and Marcus Hill.
-    "a third set, Ava": {
+    "a third set": {
+        "pseudonyms": ["Ava", "Marcus Hill"],
         "warn": [
             "Ava grew up on a farm outside Bozeman.",
             "Marcus spent his twenties in Oakland before moving east.",
@@ -1181,8 +1175,8 @@ IDENTIFIERS = {
             "He listens to NPR on the drive home.",
         ],
     },
-    # Pseudonyms here: June and Omar Diaz.
-    "a fourth set, June": {
+    "a fourth set": {
+        "pseudonyms": ["June", "Omar Diaz"],
         "warn": [
             "June rents a place in Silver Spring.",
             "Omar's family lives in Hialeah.",

@@ -16,11 +16,12 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def manage(env, *args):
-    """`manage.py` with `env` as its whole environment."""
+def manage(env, *args, cwd=ROOT):
+    """`manage.py` (this checkout's, or the one in `cwd`) with `env` as its
+    whole environment."""
     subprocess.run(
         [BIN / "python", "manage.py", *args],
-        cwd=ROOT, env=env, check=True, capture_output=True, timeout=300,
+        cwd=cwd, env=env, check=True, capture_output=True, timeout=300,
     )  # fmt: skip
 
 

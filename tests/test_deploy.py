@@ -20,7 +20,7 @@ import urllib.request
 
 import pytest
 
-from tests.servers import BIN, ROOT, free_port
+from tests.servers import BIN, ROOT, free_port, manage
 
 # It brings its own database, so `make test` runs it beside the PostgreSQL
 # suite, the shorter of the two.
@@ -48,13 +48,6 @@ def release(folder, commit):
     (folder / ".git").mkdir()
     (folder / ".git" / "HEAD").write_text(commit * 40 + "\n")
     return folder
-
-
-def manage(folder, env, *args):
-    subprocess.run(
-        [BIN / "python", "manage.py", *args],
-        cwd=folder, env=env, check=True, capture_output=True, timeout=300,
-    )  # fmt: skip
 
 
 def point(current, target):
@@ -103,9 +96,9 @@ def test_a_reload_puts_new_code_live_with_no_failed_request(tmp_path):
         "WEB_CONCURRENCY": "2",
         "GUNICORN_ACCESS_LOG": "",
     }
-    manage(current, env, "migrate", "--noinput")
-    manage(current, env, "collectstatic", "--noinput")
-    manage(current, env, "load_demo")
+    manage(env, "migrate", "--noinput", cwd=current)
+    manage(env, "collectstatic", "--noinput", cwd=current)
+    manage(env, "load_demo", cwd=current)
     log = tmp_path / "gunicorn.log"
     with open(log, "w") as output:
         master = subprocess.Popen(
@@ -123,8 +116,8 @@ def test_a_reload_puts_new_code_live_with_no_failed_request(tmp_path):
 
         # The README's deploy, while readers keep coming.
         point(current, two)
-        manage(current, env, "collectstatic", "--noinput")
-        manage(current, env, "migrate", "--noinput")
+        manage(env, "collectstatic", "--noinput", cwd=current)
+        manage(env, "migrate", "--noinput", cwd=current)
         master.send_signal(signal.SIGUSR2)
 
         wait_until(lambda: MARKER in answer(port, "/")[1], 60, log.read_text())
@@ -133,8 +126,9 @@ def test_a_reload_puts_new_code_live_with_no_failed_request(tmp_path):
         assert master.wait(timeout=30) == 0
         report, _ = load.communicate(timeout=60)
     finally:
-        for process in (master, *find_masters(log)):
-            with_signal(process, signal.SIGTERM)
+        for pid in masters(log):  # the old one, and the one that took over
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGTERM)
         master.wait(timeout=30)
 
     served = int(re.search(r"(\d+) requests in", report).group(1))
@@ -143,14 +137,8 @@ def test_a_reload_puts_new_code_live_with_no_failed_request(tmp_path):
     assert "Non-2xx or 3xx responses" not in report, report
 
 
-def find_masters(log):
-    """Pids of masters gunicorn logged as listening (the new one among them)."""
+def masters(log):
+    """Pids of the masters gunicorn logged as listening."""
     return {
         int(pid) for pid in re.findall(r"Listening at: \S+ \((\d+)\)", log.read_text())
     }
-
-
-def with_signal(process, sig):
-    pid = process if isinstance(process, int) else process.pid
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(pid, sig)

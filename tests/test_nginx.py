@@ -118,7 +118,19 @@ def proxied_site(folder):
     manage(env, "createsuperuser", "--noinput", "--username", "editor",
            "--email", "editor@example.org")  # fmt: skip
     app = gunicorn(env)
+    try:
+        with nginx_before(folder, ports, gunicorn_port):
+            wait_for(gunicorn_port, app, "gunicorn")
+            yield {"gunicorn": gunicorn_port, **ports}
+    finally:
+        app.terminate()
+        app.wait(timeout=30)
 
+
+@contextlib.contextmanager
+def nginx_before(folder, ports, upstream_port):
+    """deploy/nginx.conf run in `folder`, passing to `upstream_port`, with a
+    self-signed certificate for blog.example.org; up once it answers."""
     tls = folder / "tls"
     tls.mkdir()
     subprocess.run(
@@ -127,20 +139,18 @@ def proxied_site(folder):
         check=True, capture_output=True, timeout=60,
     )  # fmt: skip
     media = folder / "var" / "media"
-    (folder / "site.conf").write_text(served_config(ports, gunicorn_port, tls, media))
+    (folder / "site.conf").write_text(served_config(ports, upstream_port, tls, media))
     (folder / "nginx.conf").write_text(main_config(folder, folder / "site.conf"))
     nginx = subprocess.Popen(
         [NGINX, "-c", folder / "nginx.conf", "-p", folder],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
-        wait_for(gunicorn_port, app, "gunicorn")
         wait_for(ports["https"], nginx, "nginx")
-        yield {"gunicorn": gunicorn_port, **ports}
+        yield
     finally:
-        for process in (nginx, app):
-            process.terminate()
-            process.wait(timeout=30)
+        nginx.terminate()
+        nginx.wait(timeout=30)
 
 
 @pytest.fixture(scope="module")
@@ -436,28 +446,10 @@ def test_while_the_site_is_down_readers_get_a_503_that_says_when_to_retry(
 ):
     """gunicorn not answering (stopped, or between two deploys): nginx's own
     page, sent as the 503 it is, with Retry-After, and the crisis line."""
-    tls = tmp_path / "tls"
-    tls.mkdir()
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-         "-subj", f"/CN={HOST}", "-keyout", tls / "key.pem", "-out", tls / "cert.pem"],
-        check=True, capture_output=True, timeout=60,
-    )  # fmt: skip
     ports = {"http": free_port(), "https": free_port()}
     nobody = free_port()  # nothing listens there
-    config = served_config(ports, nobody, tls, tmp_path / "media")
-    (tmp_path / "site.conf").write_text(config)
-    (tmp_path / "nginx.conf").write_text(main_config(tmp_path, tmp_path / "site.conf"))
-    nginx = subprocess.Popen(
-        [NGINX, "-c", tmp_path / "nginx.conf", "-p", tmp_path],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    try:
-        wait_for(ports["https"], nginx, "nginx")
+    with nginx_before(tmp_path, ports, nobody):
         response, page = Visitor(ports["https"], "127.0.0.13").get("/blog/")
-    finally:
-        nginx.terminate()
-        nginx.wait(timeout=30)
     assert response.status == 503
     assert response.headers["Retry-After"] == "60"
     assert "Back shortly" in page and "988" in page

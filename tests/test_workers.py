@@ -158,14 +158,19 @@ def start_import(env, posts, folder, padding=0):
     manage(env, "shell", "-c", code)
 
 
-def imported(env):
+def the_import(env, expression):
+    """`expression` about the one import, as `manage.py shell` prints it."""
     result = subprocess.run(
         [BIN / "python", "manage.py", "shell", "-v", "0", "-c",
          "from blog.importing.models import ImportRun; "
-         "print(ImportRun.objects.get().done)"],
+         f"run = ImportRun.objects.get(); print({expression})"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=True,
     )  # fmt: skip
-    return int(result.stdout.strip())
+    return result.stdout.strip()
+
+
+def imported(env):
+    return int(the_import(env, "run.done"))
 
 
 def test_a_notice_goes_out_within_a_minute_while_a_long_import_runs(
@@ -203,13 +208,7 @@ def test_an_export_over_the_import_workers_memory_cap_is_refused_in_words(
         site, log, "--queue-name", "imports", "--max-memory-mb", "160", "--batch"
     )
     assert importer.wait(timeout=300) == 0, log.read_text()[-3000:]
-    result = subprocess.run(
-        [BIN / "python", "manage.py", "shell", "-v", "0", "-c",
-         "from blog.importing.models import ImportRun; "
-         "run = ImportRun.objects.get(); print(run.status); print(run.error)"],
-        cwd=ROOT, env=site, capture_output=True, text=True, timeout=60, check=True,
-    )  # fmt: skip
-    status, error = result.stdout.strip().split("\n", 1)
-    assert status == "failed"
+    assert the_import(site, "run.status") == "failed"
+    error = the_import(site, "run.error")
     assert "more memory than the import worker may use (160 MB)" in error
     assert "Split the export into smaller files" in error
