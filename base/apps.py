@@ -12,8 +12,10 @@ class BaseConfig(AppConfig):
 
     def ready(self):
         from django.core.signals import request_finished, request_started
+        from django.db.models.signals import post_save
 
-        from base import cache
+        from base import cache, site_pages
 
         request_started.connect(cache.request_began)
         request_finished.connect(cache.request_ended)
+        post_save.connect(site_pages.fill_site_page)

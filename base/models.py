@@ -6,18 +6,26 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.contrib.settings.models import (
+    BaseGenericSetting,
+    BaseSiteSetting,
+    register_setting,
+)
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
     Page,
     PreviewableMixin,
     RevisionMixin,
+    Site,
 )
 from wagtail.search import index
 
+from base.meta import PageMeta
+from base.panels import SitePagePanel
 from base.text import split_lines
 
 PHONE_VALIDATOR = RegexValidator(
@@ -27,7 +35,7 @@ PHONE_VALIDATOR = RegexValidator(
 )
 
 
-class IndexPage(Page):
+class IndexPage(PageMeta, Page):
     """A page that lists others (the home page, the blog, the vignette
     library), with optional words of the therapist's above the list."""
 
@@ -283,6 +291,85 @@ class ReaderNoticeSettings(BaseGenericSetting):
             if getattr(self, name)
             and not strip_tags(getattr(self, name)).replace("&nbsp;", "").strip()
         }
+        if errors:
+            raise ValidationError(errors)
+
+
+def site_page_field(role, help_text):
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=f"{role} page",
+        help_text=help_text,
+    )
+
+
+@register_setting(icon="home")
+class SitePages(BaseSiteSetting):
+    """The site's one-of-a-kind pages, chosen once, so that every part of
+    the site finds them the same way (`SitePages.find`). A page type says
+    which of them it can be with `site_pages`; a one-of-a-kind type fills its
+    place by itself when first saved live (base/signals.py)."""
+
+    ROLES = ("blog", "subscribe", "consultation", "privacy")
+
+    blog_page = site_page_field(
+        "blog", "The blog: its feeds and articles are linked from every page."
+    )
+    subscribe_page = site_page_field(
+        "subscribe",
+        "Where readers sign up for new articles; the short forms on articles "
+        "show only when it is live.",
+    )
+    consultation_page = site_page_field(
+        "consultation", "Where 'get in touch' links lead."
+    )
+    privacy_page = site_page_field(
+        "privacy",
+        "The information page that says what happens to what readers send; "
+        "the consultation form links to it.",
+    )
+
+    panels = [SitePagePanel(f"{role}_page", role) for role in ROLES]
+
+    class Meta:
+        verbose_name = "site pages"
+
+    @classmethod
+    def find(cls, request_or_site, role):
+        """The site's live, public page for `role`, specific, or None. Asked
+        of a request, the answer is kept for the rest of it."""
+        if isinstance(request_or_site, Site):
+            pages = cls.for_site(request_or_site)
+        elif Site.find_for_request(request_or_site) is not None:
+            pages = cls.for_request(request_or_site)
+        else:
+            return None
+        found = pages.found_pages
+        if role not in found:
+            page_id = getattr(pages, f"{role}_page_id")
+            found[role] = (
+                Page.objects.live().public().filter(pk=page_id).specific().first()
+                if page_id
+                else None
+            )
+        return found[role]
+
+    @cached_property
+    def found_pages(self):
+        return {}
+
+    def clean(self):
+        errors = {}
+        for role in self.ROLES:
+            page = getattr(self, f"{role}_page")
+            if page is not None and role not in getattr(
+                page.specific_class, "site_pages", ()
+            ):
+                errors[f"{role}_page"] = f"Choose a {role} page."
         if errors:
             raise ValidationError(errors)
 

@@ -146,8 +146,8 @@ class Site:
         """The upload the admin's Import button makes, then its task."""
         return self.python(
             "from django.core.files import File\n"
-            "from blog.importing.models import ImportRun\n"
-            "from blog.importing.tasks import import_export\n"
+            "from importing.models import ImportRun\n"
+            "from importing.tasks import import_export\n"
             f"f = open({str(path)!r}, 'rb')\n"
             "run = ImportRun.objects.create(filename='blog.xml', "
             "export_file=File(f, name='blog.xml'))\n"
@@ -157,7 +157,7 @@ class Site:
 
     def run_status(self, pk):
         return self.python(
-            "from blog.importing.models import ImportRun\n"
+            "from importing.models import ImportRun\n"
             f"r = ImportRun.objects.get(pk={pk}); print(r.status, r.done, r.total)"
         )
 

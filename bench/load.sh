@@ -38,9 +38,9 @@ echo "== Building the site: demo content and $ARTICLES articles"
 # topic pages with their feeds, the vignette library, four searches, the home
 # page and the stylesheet.
 "$PYTHON" manage.py shell -v0 -c '
-from blog.models import BlogIndexPage
+from base.models import SitePages
 from wagtail.models import Site
-blog = BlogIndexPage.for_site(Site.objects.get(is_default_site=True))
+blog = SitePages.find(Site.objects.get(is_default_site=True), "blog")
 paths = [a.url for a in blog.articles()[:40]]
 paths += ["/", "/blog/", "/blog/?page=2", "/blog/?page=3", "/blog/topics/", "/vignettes/"]
 for topic in sorted(blog.topics(), key=lambda t: -t.article_count)[:10]:

@@ -47,9 +47,10 @@ CACHED_P99_LIMIT_MS = 100
 
 PICK_URLS = """
 import json
-from blog.models import ArticlePage, BlogIndexPage
+from base.models import SitePages
+from blog.models import ArticlePage
 from wagtail.models import Site
-blog = BlogIndexPage.for_site(Site.objects.get(is_default_site=True))
+blog = SitePages.find(Site.objects.get(is_default_site=True), "blog")
 topic = min(blog.topics(), key=lambda topic: (-topic.article_count, topic.name))
 article = blog.articles().first()
 print(json.dumps({

@@ -19,12 +19,16 @@ from wagtail.query import PageQuerySet
 from wagtail.rich_text import get_text_for_indexing
 from wagtail.search import index
 
+from base import structured_data
 from base.cache import content_cache
+from base.meta import PageMeta
 from base.models import AboutMe, IndexPage, sitemap_entry
 from base.pagination import paginate
 from base.text import SUMMARY_LENGTH, first_sentences, join_words, reading_minutes
 from blog import related
 from blog.blocks import ArticleStreamBlock
+# The vignette library's models belong to this app: imported so Django finds them.
+from blog.library import Vignette, VignetteIndexPage  # noqa: F401
 from blog.feeds import ArticleFeed, AtomArticleFeed
 from blog.forms import CONTENT_NOTE_CHOICES, ArticlePageForm
 from blog.panels import ReadabilityPanel, SafeMessagingPanel
@@ -47,16 +51,9 @@ def default_article_body():
 class BlogIndexPage(RoutablePageMixin, IndexPage):
     """The blog's front door: every article, newest first, and the topics."""
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["blog.ArticlePage"]
     max_count_per_parent = 1
-
-    @classmethod
-    def for_site(cls, site):
-        """The site's live, public blog, or None."""
-        if site is None:
-            return None
-        return cls.objects.live().public().descendant_of(site.root_page).first()
+    site_pages = ["blog"]
 
     def articles(self):
         return ArticlePage.objects.listed().child_of(self)
@@ -262,7 +259,7 @@ class ArticlePageQuerySet(PageQuerySet):
         return [found[pk] for pk in pks if pk in found]
 
 
-class ArticlePage(Page):
+class ArticlePage(PageMeta, Page):
     """One article: introduction, vignette, conclusion, getting help, about me."""
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
@@ -350,7 +347,7 @@ class ArticlePage(Page):
             help_text="Shown above the article, in a box of its own. Leave empty "
             "when the article needs none.",
         ),
-        IdentifierWarningsPanel(),
+        IdentifierWarningsPanel(body="body"),
         SafeMessagingPanel(),
         FieldPanel("acknowledge_warnings"),
         FieldPanel("body"),
@@ -365,7 +362,10 @@ class ArticlePage(Page):
             help_text="Articles to suggest at the end, in this order.",
         ),
         MultiFieldPanel(
-            [SubscribersPanel(), FieldPanel("email_subscribers")],
+            [
+                SubscribersPanel(switch="email_subscribers", topics="tags"),
+                FieldPanel("email_subscribers"),
+            ],
             heading="Email to subscribers",
         ),
     ]
@@ -412,6 +412,27 @@ class ArticlePage(Page):
             return self.summary
         intro = next((b.value for b in self.body if b.block_type == "intro"), None)
         return first_sentences(get_text_for_indexing(intro.source)) if intro else ""
+
+    is_article = True
+
+    def meta_description(self):
+        return self.search_description or self.summary_text
+
+    def sharing_image(self):
+        return self.image
+
+    def structured_data(self, meta):
+        """A BlogPosting, by the bio at its end (else the default one)."""
+        about = (
+            next(
+                (b.value for b in self.body if b.block_type == "about_me" and b.value),
+                None,
+            )
+            or AboutMe.get_default()
+        )
+        return structured_data.blog_posting(
+            self, meta["url"], about, meta["home_url"], meta["image_url"]
+        )
 
     @property
     def published_at(self):

@@ -14,7 +14,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from blog.models import ArticlePage
 from blog.warnings import PUBLISHED_WITH_WARNINGS
 from subscriptions.tasks import queue_mailing
-from vignettes.models import Vignette, catalogue
+from blog.library import Vignette, catalogue
 
 
 def article_published(sender, instance, revision=None, **kwargs):

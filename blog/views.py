@@ -7,7 +7,8 @@ from django.db import connection
 from django.shortcuts import render
 from wagtail.models import Site
 
-from blog.models import ArticlePage, BlogIndexPage, paginate, topics_of
+from base.models import SitePages
+from blog.models import ArticlePage, paginate, topics_of
 
 MAX_QUERY_LENGTH = 200
 # SQLite's full-text backend ranks each match with a query of its own: past a
@@ -41,7 +42,7 @@ def search(request):
     articles = ArticlePage.objects.live().public()
     if site is not None:
         articles = articles.descendant_of(site.root_page)
-    blog = BlogIndexPage.for_site(site)
+    blog = SitePages.find(request, "blog")
     topics = blog.topics() if blog is not None else topics_of(articles)
     # Raw values never reach the database: the topic is matched in Python.
     topic = next((tag for tag in topics if tag.slug == topic_slug), None)

@@ -17,6 +17,8 @@ from wagtail.models import Page
 
 from base import limits
 from base.crypto import InvalidToken, seal, unseal
+from base.meta import PageMeta
+from base.models import SitePages
 from consultations.forms import APPOINTMENT_CHOICES, ConsultationForm
 
 FORM = "consultation"
@@ -120,7 +122,7 @@ class ConsultationRequest(models.Model):
         return dict(APPOINTMENT_CHOICES).get(value, value)
 
 
-class ConsultationPage(RoutablePageMixin, Page):
+class ConsultationPage(PageMeta, RoutablePageMixin, Page):
     """The form a reader asks for a first consultation with. What they send
     is stored encrypted, and the therapist is emailed only that a request
     arrived, never what it says."""
@@ -142,9 +144,9 @@ class ConsultationPage(RoutablePageMixin, Page):
         FieldPanel("intro"),
         FieldPanel("reply_time"),
     ]
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
+    site_pages = ["consultation"]
 
     class Meta:
         verbose_name = "consultation page"
@@ -152,9 +154,7 @@ class ConsultationPage(RoutablePageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["retention_days"] = settings.CONSULTATION_RETENTION_DAYS
-        context["privacy_page"] = (
-            self.get_siblings().live().public().filter(slug="privacy").first()
-        )
+        context["privacy_page"] = SitePages.find(request, "privacy")
         return context
 
     # Its pages carry the reader's CSRF cookie or answer: never stored by the

@@ -1,3 +1,5 @@
+from urllib.parse import urljoin
+
 from django.db import models
 from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey
@@ -6,9 +8,11 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from base import structured_data
 from base.blocks import InformationStreamBlock
-from base.models import AboutMe, IndexPage, sitemap_entry
-from blog.models import ArticlePage, BlogIndexPage
+from base.meta import PageMeta
+from base.models import AboutMe, IndexPage, SitePages, sitemap_entry
+from blog.models import ArticlePage
 
 # A short list: a newcomer reads a few articles, not a second blog index.
 MAX_START_HERE = 6
@@ -41,7 +45,7 @@ class HomePage(IndexPage):
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "blog.BlogIndexPage",
-        "vignettes.VignetteIndexPage",
+        "blog.VignetteIndexPage",
         "home.StandardPage",
         "consultations.ConsultationPage",
         "subscriptions.SubscribePage",
@@ -79,12 +83,23 @@ class HomePage(IndexPage):
         """The blog and the bio, looked up only if a fragment of the page that
         shows them is not in the cache already."""
         context = super().get_context(request, *args, **kwargs)
-        context["blog"] = SimpleLazyObject(
-            lambda: BlogIndexPage.objects.child_of(self).live().public().first()
-        )
+        context["blog"] = SimpleLazyObject(lambda: SitePages.find(request, "blog"))
         context["about_me"] = SimpleLazyObject(AboutMe.get_default)
         context["start_here"] = SimpleLazyObject(self.start_here)
         return context
+
+    def structured_data(self, meta):
+        """The practice and the therapist, from the default bio."""
+        about = AboutMe.get_default()
+        if about is None:
+            return None
+        photo = about.photo.get_rendition("fill-400x400") if about.photo else None
+        return structured_data.practice(
+            about,
+            meta["site_name"],
+            meta["home_url"],
+            urljoin(meta["home_url"], photo.url) if photo else meta["image_url"],
+        )
 
     def start_here(self):
         """The picked articles readers may see, in the editor's order. In a
@@ -93,7 +108,7 @@ class HomePage(IndexPage):
         return ArticlePage.objects.listed().in_order(picks)
 
 
-class StandardPage(Page):
+class StandardPage(PageMeta, Page):
     """An information page about the practice: about, fees, FAQ, privacy.
     Ticking "Show in menus" (Promote) lists it in the site's navigation, in
     the order of the pages under the home page."""
@@ -110,8 +125,17 @@ class StandardPage(Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
 
+    site_pages = ["privacy"]
+
     class Meta:
         verbose_name = "information page"
+
+    def structured_data(self, meta):
+        return (
+            structured_data.faq_page(self.questions, meta["url"])
+            if self.questions
+            else None
+        )
 
     @property
     def questions(self):

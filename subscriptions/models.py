@@ -26,6 +26,7 @@ from wagtail.models import Page
 
 from base import limits
 from base.crypto import InvalidToken, fingerprints, seal, unseal
+from base.meta import PageMeta
 from subscriptions.forms import SubscribeForm
 from subscriptions.signals import confirmation_asked
 
@@ -284,7 +285,7 @@ class Delivery(models.Model):
         return f"{self.mailing} ({self.status})"
 
 
-class SubscribePage(RoutablePageMixin, Page):
+class SubscribePage(PageMeta, RoutablePageMixin, Page):
     """Where readers ask to be emailed new articles. The short forms on
     articles and the blog send here too (through /subscriptions/, which takes
     a form from a page that sets no cookie)."""
@@ -296,18 +297,12 @@ class SubscribePage(RoutablePageMixin, Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = []
     max_count = 1
+    site_pages = ["subscribe"]
 
     class Meta:
         verbose_name = "subscribe page"
-
-    @classmethod
-    def for_site(cls, site):
-        if site is None:
-            return None
-        return cls.objects.live().public().descendant_of(site.root_page).first()
 
     @path("")
     def form_view(self, request):

@@ -6,9 +6,18 @@ from subscriptions.models import Mailing, Subscriber
 
 
 class SubscribersPanel(Panel):
-    """Beside the article's `email_subscribers` switch: how many subscribers
-    it will go to when first published (from the topics in the form), or,
-    once published, how its email went."""
+    """Beside a page's emailing switch: how many subscribers it will go to
+    when first published (from the topics in the form), or, once published,
+    how its email went. The page names its two fields, `switch` and
+    `topics`, so this panel knows nothing of the page type it serves."""
+
+    def __init__(self, switch, topics, **kwargs):
+        super().__init__(**kwargs)
+        self.switch = switch
+        self.topics = topics
+
+    def clone_kwargs(self):
+        return {**super().clone_kwargs(), "switch": self.switch, "topics": self.topics}
 
     class BoundPanel(Panel.BoundPanel):
         template_name = "subscriptions/panels/subscribers.html"
@@ -20,7 +29,7 @@ class SubscribersPanel(Panel):
                 Mailing.objects.filter(page_id=page.pk).first() if page.pk else None
             )
             self.published = bool(page.pk and page.first_published_at)
-            self.switched_on = bool(self.form["email_subscribers"].value())
+            self.switched_on = bool(self.form[self.panel.switch].value())
             self.count = None
             if self.mailing is not None:
                 self.counts = self.mailing.counts()
@@ -29,7 +38,7 @@ class SubscribersPanel(Panel):
 
         def topic_ids(self):
             """The topics in the form as it stands, saved or not."""
-            value = self.form["tags"].value()
+            value = self.form[self.panel.topics].value()
             if isinstance(value, str):  # as posted
                 names = parse_tags(value)
             else:  # as saved

@@ -16,9 +16,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from taggit.models import Tag
-from wagtail.models import Site
 
-from subscriptions.models import SubscribePage, Subscriber
+from base.models import SitePages
+from subscriptions.models import Subscriber
 
 
 @csrf_exempt
@@ -88,4 +88,4 @@ def unsubscribe(request, token):
 
 
 def subscribe_page(request):
-    return SubscribePage.for_site(Site.find_for_request(request))
+    return SitePages.find(request, "subscribe")

@@ -10,7 +10,7 @@ from wagtail.models import Site
 
 from base.models import AboutMe
 from blog.models import ArticlePage, ArticleRelatedPage, BlogIndexPage
-from vignettes.models import VignetteIndexPage
+from blog.library import VignetteIndexPage
 
 _counter = itertools.count(1)
 # An article's blocks when its introduction runs on under a heading of its own,

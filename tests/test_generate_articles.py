@@ -10,7 +10,7 @@ from wagtail.models import ReferenceIndex
 from blog.management.commands.generate_articles import TOPICS
 from blog.models import ArticlePage
 from tests.factories import SECTIONED_BODY, make_about_me, make_vignette_library
-from vignettes.models import Vignette
+from blog.library import Vignette
 
 pytestmark = pytest.mark.django_db
 

@@ -12,9 +12,9 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Revision
 
 from base.models import AboutMe
-from blog.importing.run import Importer
-from blog.importing.units import words
 from blog.models import ArticlePage
+from importing.run import Importer
+from importing.units import words
 from tests.factories import SECTIONED_BODY, make_article
 
 pytestmark = pytest.mark.django_db

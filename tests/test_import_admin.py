@@ -17,9 +17,9 @@ from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import PageLogEntry
 from wagtail.test.utils.form_data import rich_text
 
-from blog.importing.models import ImportedArticle, ImportRun
-from blog.importing.run import Importer
 from blog.models import ArticlePage, BlogIndexPage
+from importing.models import ImportedArticle, ImportRun
+from importing.run import Importer
 from tests.factories import make_superuser
 from tests.forms import article_form
 from tests.workers import work
@@ -294,7 +294,7 @@ def test_markdown_that_would_take_minutes_to_read_is_refused_in_seconds(
     worker_client, monkeypatch
 ):
     """Forty kilobytes of nested brackets took Python-Markdown 49 s."""
-    monkeypatch.setattr("blog.importing.limits.POST_SECONDS", 0.5)
+    monkeypatch.setattr("importing.limits.POST_SECONDS", 0.5)
     pathological = b"# Sleep\n\n" + b"[" * 20_000 + b"a" + b"]" * 20_000
     response = worker_client.post(
         URL, {"export_file": upload("brackets.md", pathological), "action": "preview"}

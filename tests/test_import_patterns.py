@@ -9,10 +9,10 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
 
-from blog.importing.run import vignette_value
-from blog.importing.sections import Vignette, assemble
-from blog.importing.units import Unit
 from blog.models import ArticlePage
+from importing.run import vignette_value
+from importing.sections import Vignette, assemble
+from importing.units import Unit
 from vignettes.blocks import COMPOSITE_DISCLAIMER, DEFAULT_DISCLAIMER, publish_problems
 
 pytestmark = pytest.mark.django_db

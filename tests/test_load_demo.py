@@ -13,7 +13,7 @@ from base.models import AboutMe, GettingHelpSettings
 from blog.models import ArticlePage, ArticleRelatedPage
 from vignettes.blocks import publish_problems
 from vignettes.identifiers import vignette_findings
-from vignettes.models import Vignette
+from blog.library import Vignette
 
 pytestmark = pytest.mark.django_db
 

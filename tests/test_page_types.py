@@ -14,7 +14,7 @@ from tests.factories import (
     make_superuser,
     make_vignette_library,
 )
-from vignettes.models import VignetteIndexPage
+from blog.library import VignetteIndexPage
 
 
 class PageTypeRulesTests(WagtailPageTestCase):

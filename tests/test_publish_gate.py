@@ -29,7 +29,7 @@ from vignettes.blocks import (
     DEFAULT_DISCLAIMER,
     disclaimer_contradiction,
 )
-from vignettes.models import Vignette
+from blog.library import Vignette
 
 RULES = {
     "kind": ({"kind": ""}, "Choose whether this vignette is fictional or composite."),

@@ -20,7 +20,7 @@ from tests.factories import (
     make_vignette_library,
     vignette_value,
 )
-from vignettes.models import Vignette
+from blog.library import Vignette
 
 pytestmark = pytest.mark.django_db
 

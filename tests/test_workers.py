@@ -148,8 +148,8 @@ def start_import(env, posts, folder, padding=0):
     )
     code = (
         "from django.core.files import File; "
-        "from blog.importing.models import ImportRun; "
-        "from blog.importing.tasks import import_export; "
+        "from importing.models import ImportRun; "
+        "from importing.tasks import import_export; "
         f"upload = open({str(export)!r}, 'rb'); "
         "run = ImportRun.objects.create(filename='blog.xml', "
         "export_file=File(upload, name='blog.xml')); "
@@ -162,7 +162,7 @@ def the_import(env, expression):
     """`expression` about the one import, as `manage.py shell` prints it."""
     result = subprocess.run(
         [BIN / "python", "manage.py", "shell", "-v", "0", "-c",
-         "from blog.importing.models import ImportRun; "
+         "from importing.models import ImportRun; "
          f"run = ImportRun.objects.get(); print({expression})"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=True,
     )  # fmt: skip

@@ -7,19 +7,21 @@ import wagtail.fields
 import wagtail.models.preview
 from django.db import migrations, models
 
+from base.table_moves import take_over
+
 
 MOVED = ["aboutme", "gettinghelpsettings", "readernoticesettings", "sharingsettings"]
+SETTINGS = ["GettingHelpSettings", "ReaderNoticeSettings", "SharingSettings"]
 
 
-def move_content_types(apps, schema_editor, old="home", new="base"):
-    """Revisions, audit log entries, permissions and the reference index
-    point at these content types by id: relabelled, they keep pointing."""
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    ContentType.objects.filter(app_label=old, model__in=MOVED).update(app_label=new)
-
-
-def move_content_types_back(apps, schema_editor):
-    move_content_types(apps, schema_editor, old="base", new="home")
+def take_over_from_home(apps, schema_editor):
+    """These models were home's until the shared base existed: a database
+    from then has their tables under home, renamed here; a newer one gets
+    them created. Either way each setting's row exists from the start, so
+    reading a page never writes one."""
+    take_over(apps, schema_editor, "base", MOVED, old_label="home")
+    for name in SETTINGS:
+        apps.get_model("base", name).objects.get_or_create()
 
 
 class Migration(migrations.Migration):
@@ -27,14 +29,12 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
-        ('home', '0005_move_shared_models_to_base'),
         ('wagtailcore', '0098_apitoken'),
         ('wagtailimages', '0027_image_description'),
         ('contenttypes', '0002_remove_content_type_name'),
     ]
 
     operations = [
-        # The tables were home's (home/migrations/0005): only the state moves.
         migrations.SeparateDatabaseAndState(
             state_operations=[
                 migrations.CreateModel(
@@ -109,5 +109,5 @@ class Migration(migrations.Migration):
                 ),
             ],
         ),
-        migrations.RunPython(move_content_types, move_content_types_back),
+        migrations.RunPython(take_over_from_home, migrations.RunPython.noop),
     ]

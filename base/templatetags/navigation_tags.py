@@ -1,5 +1,4 @@
 from django import template
-from django.apps import apps
 from django.conf import settings
 from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import (
     routablepageurl,
@@ -7,6 +6,7 @@ from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import 
 from wagtail.models import Site
 
 from base.cache import content_cache
+from base.models import SitePages
 from base.pagination import page_query
 
 register = template.Library()
@@ -24,29 +24,28 @@ def site_root(context):
     return site.root_page if site else None
 
 
-def live_page_url(context, model_label):
-    """The address of the site's live, public page of this type (one of a
-    kind, such as the consultation page), or "" when there is none. Looked
-    up by name, since the apps that have them sit above this one, and kept
-    in the content cache, which any publish clears."""
-    root = site_root(context)
-    if root is None:
+def site_page_url(context, role):
+    """The address of the site's live, public `role` page (SitePages), or ""
+    when there is none. Kept in the content cache, which any change retires,
+    since the header asks it on every page."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
         return ""
 
     def find():
-        model = apps.get_model(model_label)
-        page = model.objects.live().public().descendant_of(root).first()
-        return page.get_url(context.get("request")) if page else ""
+        page = SitePages.find(request, role)
+        return page.get_url(request) if page else ""
 
     return content_cache().get_or_set(
-        f"page-url:{model_label}:{root.pk}", find, settings.FRAGMENT_CACHE_SECONDS
+        f"page-url:{role}:{site.pk}", find, settings.FRAGMENT_CACHE_SECONDS
     )
 
 
 @register.simple_tag(takes_context=True)
 def consultation_url(context):
     """Where "get in touch" links lead: the consultation page, or ""."""
-    return live_page_url(context, "consultations.ConsultationPage")
+    return site_page_url(context, "consultation")
 
 
 @register.inclusion_tag("includes/site_navigation.html", takes_context=True)

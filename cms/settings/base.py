@@ -17,9 +17,10 @@ VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
 INSTALLED_APPS = [
     "cms",
+    "demo",
     "home",
     "blog",
-    "blog.importing",
+    "importing",
     "consultations",
     "subscriptions",
     "vignettes",
@@ -475,8 +476,8 @@ EMAIL_MAX_ATTEMPTS = int(os.environ.get("EMAIL_MAX_ATTEMPTS", "6"))
 # never sent with a request from another site.
 CSRF_COOKIE_SAMESITE = "Strict"
 
-# Backups keep times to the microsecond (home/serializers.py).
-SERIALIZATION_MODULES = {"backup_json": "home.serializers"}
+# Backups keep times to the microsecond (cms/serializers.py).
+SERIALIZATION_MODULES = {"backup_json": "cms.serializers"}
 
 # Long StreamField articles post many form fields from the page editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -1,5 +1,4 @@
-"""Replace Wagtail's placeholder welcome page with the practice's HomePage, and
-create the getting-help settings row so that reading a page never writes one."""
+"""Replace Wagtail's placeholder welcome page with the practice's HomePage."""
 
 from django.db import migrations
 
@@ -34,12 +33,10 @@ def create_homepage(apps, schema_editor):
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page_id": homepage.pk},
     )
-    apps.get_model("home.GettingHelpSettings").objects.get_or_create()
 
 
 def remove_homepage(apps, schema_editor):
     apps.get_model("home.HomePage").objects.filter(depth=2).delete()
-    apps.get_model("home.GettingHelpSettings").objects.all().delete()
 
 
 class Migration(migrations.Migration):

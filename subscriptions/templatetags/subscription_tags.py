@@ -2,7 +2,7 @@ from django import template
 from django.db.models import QuerySet
 from django.urls import reverse
 
-from base.templatetags.navigation_tags import live_page_url
+from base.templatetags.navigation_tags import site_page_url
 from subscriptions.forms import SubscribeForm
 
 register = template.Library()
@@ -15,7 +15,7 @@ def subscribe_form(context, topics=None):
     """The short form on reading pages, offering `topics` to choose from. It
     posts to /subscriptions/, so the page sets no cookie; shown only where
     the site has a subscribe page to answer it."""
-    page_url = live_page_url(context, "subscriptions.SubscribePage")
+    page_url = site_page_url(context, "subscribe")
     return {
         # Its own start time, not a whole form: the choices are the
         # template's, and building them would read the view restrictions.

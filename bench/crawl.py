@@ -1,0 +1,101 @@
+"""What the template fragments save: a crawl after a publish, and an editor.
+
+Run by `make bench`. In a fresh SQLite database under a temporary VAR_DIR,
+with production settings, it loads the demo and grows the blog to
+CRAWL_ARTICLES articles. Then, in-process (bench/crawl_pages.py):
+
+- the post-publish crawl: every address in the sitemap, plus the listing
+  pages and topics, fetched once by an anonymous reader just after a change
+  emptied every cache, as a search engine or the first readers do;
+- an editor browsing: a signed-in editor (who never gets the page cache)
+  opening twenty articles and the listings twice, the second time measured.
+
+Each is run ROUNDS times; the median total time and the queries of one round
+are written to bench/results/crawl.md.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+ARTICLES = int(os.environ.get("CRAWL_ARTICLES", "1000"))
+
+
+def manage(env, *args):
+    return subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *args],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+
+
+def report(result):
+    crawl, editor = result["crawl"], result["editor"]
+    return "\n".join(
+        [
+            "## The post-publish crawl and an editor browsing",
+            "",
+            f"SQLite, production settings, {result['articles']:,} articles, "
+            "in-process, the median of "
+            f"{result['rounds']} rounds and the SQL queries of one.",
+            "",
+            "| what | pages | total | per page | queries |",
+            "|---|---|---|---|---|",
+            f"| crawl of every page after a publish (every cache empty) | "
+            f"{crawl['pages']:,} | {crawl['ms'] / 1000:.1f} s | "
+            f"{crawl['ms'] / crawl['pages']:.1f} ms | {crawl['queries']:,} |",
+            f"| an editor browsing (signed in, no page cache) | "
+            f"{editor['pages']} | {editor['ms']:.0f} ms | "
+            f"{editor['ms'] / editor['pages']:.1f} ms | {editor['queries']:,} |",
+            "",
+        ]
+    )
+
+
+def main():
+    with tempfile.TemporaryDirectory() as var:
+        env = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in {"DATABASE_URL", "REDIS_URL"}
+        } | {
+            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+            "VAR_DIR": var,
+            "SECRET_KEY": "bench-only-" + "x" * 50,
+            "FIELD_ENCRYPTION_KEY": "YmVuY2gtb25seS1maWVsZC1lbmNyeXB0aW9uLWtleSE=",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+            "SECURE_SSL_REDIRECT": "false",
+            "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
+        }
+        manage(env, "migrate", "-v0")
+        manage(env, "load_demo")
+        manage(env, "collectstatic", "--noinput", "-v0")
+        print(f"Generating {ARTICLES} articles…", flush=True)
+        manage(env, "generate_articles", str(ARTICLES))
+        print("Crawling…", flush=True)
+        result = json.loads(
+            subprocess.run(
+                [sys.executable, str(ROOT / "bench" / "crawl_pages.py")],
+                env=env,
+                cwd=ROOT,
+                check=True,
+                capture_output=True,
+                text=True,
+            ).stdout
+        )
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    text = report(result)
+    (RESULTS / "crawl.md").write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

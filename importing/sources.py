@@ -1,0 +1,447 @@
+"""Read the files the therapist gives: a Blogger export, a WordPress export,
+Markdown or scraped plain text."""
+
+import hashlib
+import re
+import zipfile
+import zlib
+from collections import Counter
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+
+import markdown
+import yaml
+from defusedxml import DefusedXmlException, ElementTree
+from django.conf import settings
+from django.utils.dateparse import parse_date, parse_datetime
+
+from importing import markup, plaintext
+from importing.limits import PostRefused, bounded
+from importing.units import Entry, words
+
+MAX_TITLE = 255  # Wagtail's page title
+FORMATS = ("auto", "blogger", "wordpress", "markdown", "text", "zip")
+ATOM = "{http://www.w3.org/2005/Atom}"
+BLOGGER_KIND = "http://schemas.google.com/g/2005#kind"
+BLOGGER_LABEL = "http://www.blogger.com/atom/ns#"
+APP = "{http://purl.org/atom/app#}"
+FRONT_MATTER = re.compile(r"\A---\s*\n(.*?)\n---\s*\n", re.S)
+TITLE_LINE = re.compile(r"\A\s*TITLE:\s*(.+?)\s*(?:\n|$)", re.I)
+TEXT_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".txt": "text"}
+# A zip of Markdown or text files: no more files than a blog has posts, and
+# none that unpacks to far more than it takes (a zip bomb).
+MAX_ZIP_FILES = 10_000
+MAX_ZIP_RATIO = 100
+HEAD = 4096
+# Front matter is a few fields; its YAML may not name anchors or aliases,
+# which let 429 bytes expand to gigabytes.
+MAX_FRONT_MATTER = 64 * 1024
+
+
+class SourceError(Exception):
+    """A file that cannot be read at all, said in one line."""
+
+
+class EntryError(Exception):
+    """One article of a file that cannot be read; the others still can."""
+
+
+def max_bytes():
+    return settings.IMPORT_MAX_UPLOAD_MB * 2**20
+
+
+def read(path, fmt="auto", title=None, include_drafts=False, name=None):
+    """Entries of one file, the entries it failed on, and what it skipped.
+
+    Exports are read as a stream: the articles' text is kept, never the
+    whole document tree, so a large export fits in little memory.
+    """
+    path = Path(path)
+    name = name or str(path)
+    if not path.is_file():
+        raise SourceError(f"{name}: no such file")
+    size = path.stat().st_size
+    if size > max_bytes():
+        raise SourceError(
+            f"{name}: {size / 2**20:.0f} MB is over the "
+            f"{settings.IMPORT_MAX_UPLOAD_MB} MB limit"
+        )
+    with path.open("rb") as handle:
+        head = handle.read(HEAD)
+    if not head.strip():
+        raise SourceError(f"{name}: the file is empty")
+    if fmt == "zip" or (fmt == "auto" and head.startswith(b"PK\x03\x04")):
+        return read_zip(path, name, include_drafts)
+    if b"\x00" in head:
+        raise SourceError(
+            f"{name}: not an export or a text file (it holds binary data)"
+        )
+    fmt = (
+        detect(name, head.decode("utf-8-sig", errors="replace"))
+        if fmt == "auto"
+        else fmt
+    )
+    if fmt in ("blogger", "wordpress"):
+        return read_xml(path, name, fmt, include_drafts)
+    if fmt in ("markdown", "text"):
+        return read_plain(name, path.read_bytes(), fmt, title)
+    raise SourceError(
+        f"{name}: unknown format {fmt!r}; use one of {', '.join(FORMATS)}"
+    )
+
+
+def read_plain(name, raw, fmt, title=None):
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SourceError(f"{name}: not UTF-8 text") from None
+    if not text.strip():
+        raise SourceError(f"{name}: the file is empty")
+    reader = read_markdown if fmt == "markdown" else read_text
+    try:
+        with bounded(text):
+            return [reader(name, text, title)], [], Counter()
+    except PostRefused as error:
+        raise SourceError(f"{name}: refused, since {error}") from None
+
+
+def detect(name, head):
+    head = head.lstrip()
+    if head.startswith("<"):
+        if "<feed" in head and ("blogger" in head.lower() or ATOM[1:-1] in head):
+            return "blogger"
+        if "<rss" in head and "wordpress.org/export" in head:
+            return "wordpress"
+        raise SourceError(
+            f"{name}: XML that is neither a Blogger nor a WordPress export"
+        )
+    if PurePosixPath(name).suffix.lower() in (".md", ".markdown") or FRONT_MATTER.match(
+        head
+    ):
+        return "markdown"
+    return "text"
+
+
+def read_zip(path, name, include_drafts):
+    """The Markdown and text files of a zip, refused whole if any name leaves
+    the archive or it unpacks to more than the limit."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise SourceError(f"{name}: not a readable zip file") from None
+    with archive:
+        members = [m for m in archive.infolist() if not m.is_dir()]
+        if len(members) > MAX_ZIP_FILES:
+            raise SourceError(
+                f"{name}: the zip holds {len(members)} files, over {MAX_ZIP_FILES}"
+            )
+        for member in members:
+            inner = PurePosixPath(member.filename.replace("\\", "/"))
+            if inner.is_absolute() or ".." in inner.parts or ":" in member.filename:
+                raise SourceError(
+                    f"{name}: the zip holds {member.filename!r}, a path outside "
+                    "its own folder; nothing was imported"
+                )
+        unpacked = sum(m.file_size for m in members)
+        packed = sum(m.compress_size for m in members) or 1
+        if unpacked > max_bytes() or unpacked > MAX_ZIP_RATIO * packed + 2**20:
+            raise SourceError(
+                f"{name}: the zip unpacks to {unpacked / 2**20:.0f} MB, far more "
+                "than it holds; refused as unsafe"
+            )
+        entries, failures, skipped = [], [], Counter()
+        for member in sorted(members, key=lambda m: m.filename):
+            inner = PurePosixPath(member.filename)
+            fmt = TEXT_SUFFIXES.get(inner.suffix.lower())
+            if fmt is None or any(p.startswith((".", "__MACOSX")) for p in inner.parts):
+                skipped["non-text file"] += 1
+                continue
+            try:
+                with archive.open(member) as handle:
+                    raw = handle.read(member.file_size + 1)
+            except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError,
+                    NotImplementedError) as error:  # fmt: skip
+                # A lying header, a bad checksum, a password, an unknown
+                # compression: the archive is not what it says.
+                raise SourceError(
+                    f"{name}: {inner} inside the zip cannot be unpacked "
+                    f"({error}); the zip may be damaged, so nothing was imported"
+                ) from None
+            if len(raw) > member.file_size:
+                raise SourceError(f"{name}: the zip's sizes are false; refused")
+            try:
+                found, _, _ = read_plain(f"{name}/{inner}", raw, fmt)
+            except SourceError as error:
+                failures.append((f"{name}/{inner}", str(error).split(": ", 1)[-1]))
+            else:
+                entries += found
+        if not entries and not failures:
+            raise SourceError(f"{name}: the zip holds no Markdown or text files")
+        return entries, failures, skipped
+
+
+def read_xml(path, name, fmt, include_drafts):
+    """Blogger's Atom or WordPress's RSS, one article at a time. DTDs and
+    entities are refused: exports never declare them, and entity bombs do."""
+    entries, failures, skipped = [], [], Counter()
+    item_tag = f"{ATOM}entry" if fmt == "blogger" else "item"
+    reader = blogger_item if fmt == "blogger" else wordpress_item
+    number = 0
+    try:
+        events = ElementTree.iterparse(
+            str(path), events=("start", "end"), forbid_dtd=True
+        )
+        _, root = next(events)
+        expected = f"{ATOM}feed" if fmt == "blogger" else "rss"
+        if root.tag != expected:
+            what = (
+                "Blogger export (no Atom <feed>)"
+                if fmt == "blogger"
+                else ("WordPress export (no <rss><channel>)")
+            )
+            raise SourceError(f"{name}: not a {what}")
+        for event, element in events:
+            if event != "end" or element.tag != item_tag:
+                continue
+            number += 1
+            label = "entry" if fmt == "blogger" else "item"
+            source = f"{PurePosixPath(name).name}, {label} {number}"
+            skip, fields, extra = reader(element, include_drafts)
+            skipped.update(extra)
+            element.clear()
+            if skip:
+                skipped[skip] += 1
+                continue
+            try:
+                entries.append(html_entry(source, **fields))
+            except EntryError as error:
+                failures.append((source, str(error)))
+    except DefusedXmlException:
+        raise SourceError(
+            f"{name}: the file declares a DTD or XML entities, which exports "
+            "never do; refused as unsafe"
+        ) from None
+    except ElementTree.ParseError as error:
+        raise SourceError(f"{name}: the XML is not well-formed ({error})") from None
+    except StopIteration:
+        raise SourceError(f"{name}: the file is empty") from None
+    return entries, failures, skipped
+
+
+def content_key(title, text):
+    return (
+        "sha256:"
+        + hashlib.sha256(
+            " ".join([*words(title), "|", *words(text)]).encode()
+        ).hexdigest()
+    )
+
+
+def to_date(value):
+    if not value:
+        return None
+    value = str(value).strip()
+    moment = parse_datetime(value.replace(" ", "T", 1)) if " " in value else None
+    moment = moment or parse_datetime(value)
+    if moment:
+        return moment.date()
+    try:
+        return (
+            parse_date(value[:10])
+            or datetime.strptime(value, "%a, %d %b %Y %H:%M:%S %z").date()
+        )
+    except ValueError:
+        return None
+
+
+def html_entry(source, title, html, **fields):
+    title = " ".join((title or "").split())
+    if not title:
+        raise EntryError("it has no title")
+    if len(title) > MAX_TITLE:
+        raise EntryError(f"its title is over {MAX_TITLE} characters")
+    if not (html or "").strip():
+        raise EntryError("it has no text")
+    url = fields.get("original_url", "")
+    return Entry(
+        source=source,
+        title=title,
+        html=html,
+        key=url or content_key(title, html),
+        **fields,
+    )
+
+
+def load_units(entry):
+    """The entry's units, read from its HTML when it is written."""
+    if entry.units is None:
+        try:
+            with bounded(entry.html):
+                entry.units, entry.dropped = markup.units_from_html(entry.html)
+        except PostRefused as error:
+            raise EntryError(f"refused, since {error}") from None
+        if not entry.units:
+            raise EntryError("it has no text")
+    return entry.units
+
+
+def blogger_item(item, include_drafts):
+    """(why it is skipped or None, the entry's fields, other things skipped)."""
+    kind = blogger_kind(item)
+    draft = item.find(f"{APP}control/{APP}draft")
+    status = child_text(item, "status").upper()
+    is_draft = (draft is not None and draft.text == "yes") or status == "DRAFT"
+    if kind != "post":
+        return kind, None, ()
+    if is_draft and not include_drafts:
+        return "draft", None, ()
+    return (
+        None,
+        {
+            "title": child_text(item, "title"),
+            "html": child_text(item, "content"),
+            "date": to_date(child_text(item, "published")),
+            "tags": [
+                c.get("term")
+                for c in item.findall(f"{ATOM}category")
+                if c.get("scheme") in (BLOGGER_LABEL, None) and c.get("term")
+            ],
+            "original_url": next(
+                (
+                    link.get("href")
+                    for link in item.findall(f"{ATOM}link")
+                    if link.get("rel") == "alternate" and link.get("href")
+                ),
+                "",
+            ),
+        },
+        (),
+    )
+
+
+def blogger_kind(item):
+    """post, comment, settings, template or page, in either export format."""
+    for category in item.findall(f"{ATOM}category"):
+        if category.get("scheme") == BLOGGER_KIND:
+            return category.get("term", "").rsplit("#", 1)[-1] or "unknown"
+    return child_text(item, "type").lower() or "unknown"
+
+
+def local(tag):
+    return tag.rsplit("}", 1)[-1]
+
+
+def child_text(element, name):
+    """The text of the first child with this local name, whatever namespace
+    the export version put it in."""
+    for child in element:
+        if local(child.tag) == name:
+            return (child.text or "").strip()
+    return ""
+
+
+def wordpress_item(item, include_drafts):
+    """As blogger_item; a post's comments are counted as skipped."""
+    comments = sum(local(child.tag) == "comment" for child in item)
+    extra = {"comment": comments} if comments else {}
+    post_type = child_text(item, "post_type") or "post"
+    status = child_text(item, "status") or "publish"
+    if post_type != "post":
+        return post_type, None, extra
+    if status != "publish" and not include_drafts:
+        return status, None, extra
+    return (
+        None,
+        {
+            "title": child_text(item, "title"),
+            "html": child_text(item, "encoded"),
+            "date": to_date(child_text(item, "post_date"))
+            or to_date(child_text(item, "pubDate")),
+            "tags": list(
+                dict.fromkeys(
+                    " ".join((c.text or "").split())
+                    for c in item.findall("category")
+                    if c.get("domain") in ("category", "post_tag")
+                    and (c.text or "").strip()
+                )
+            ),
+            "original_url": child_text(item, "link"),
+        },
+        extra,
+    )
+
+
+def read_markdown(name, text, title=None):
+    meta = {}
+    match = FRONT_MATTER.match(text)
+    if match:
+        try:
+            meta = front_matter(name, match.group(1))
+        except yaml.YAMLError as error:
+            raise SourceError(
+                f"{name}: the front matter is not valid YAML ({error})"
+            ) from None
+        if not isinstance(meta, dict):
+            raise SourceError(f"{name}: the front matter is not a list of fields")
+        text = text[match.end() :]
+    html = markdown.markdown(text)
+    title = " ".join(str(meta.get("title") or title or "").split())
+    units, dropped = markup.units_from_html(html)
+    if not title and units and units[0].kind == "heading":
+        title = units.pop(0).text
+    elif units and units[0].kind == "heading" and words(units[0].text) == words(title):
+        units.pop(0)
+    if not units:
+        raise SourceError(f"{name}: there is no article text")
+    stem = PurePosixPath(name).stem
+    title = title or stem.replace("-", " ").replace("_", " ").capitalize()
+    if len(title) > MAX_TITLE:
+        raise SourceError(f"{name}: the title is over {MAX_TITLE} characters")
+    tags = meta.get("tags") or []
+    if isinstance(tags, str):
+        tags = tags.split(",")
+    return Entry(
+        source=PurePosixPath(name).name,
+        title=title,
+        units=units,
+        dropped=dropped,
+        date=to_date(meta.get("date")),
+        tags=[str(tag).strip() for tag in tags if str(tag).strip()],
+        key=content_key(title, text),
+    )
+
+
+def front_matter(name, source):
+    """A Markdown file's fields: plain YAML, with no anchors or aliases."""
+    if len(source) > MAX_FRONT_MATTER:
+        raise SourceError(
+            f"{name}: the front matter is over {MAX_FRONT_MATTER // 1024} KB; "
+            "it should hold a few fields"
+        )
+    for token in yaml.scan(source, Loader=yaml.SafeLoader):
+        if isinstance(token, yaml.AliasToken | yaml.AnchorToken):
+            raise SourceError(
+                f"{name}: the front matter uses YAML anchors or aliases (& or *), "
+                "which front matter never needs; refused as unsafe"
+            )
+    return yaml.safe_load(source) or {}
+
+
+def read_text(name, text, title=None):
+    match = TITLE_LINE.match(text)
+    if match:
+        title = title or match.group(1)
+        text = text[match.end() :]
+    body = plaintext.tidy(text)
+    if not body:
+        raise SourceError(f"{name}: there is no article text")
+    title = plaintext.tidy(title) if title else plaintext.infer_title(body)
+    if len(title) > MAX_TITLE:
+        raise SourceError(f"{name}: the title is over {MAX_TITLE} characters")
+    return Entry(
+        source=PurePosixPath(name).name,
+        title=plaintext.capitalise(title),
+        units=plaintext.split(body, title),
+        key=content_key(title, text),
+        lower_case=text == text.lower(),
+    )
