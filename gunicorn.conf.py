@@ -15,12 +15,15 @@ import multiprocessing
 import os
 import signal
 
+import environ
 from gunicorn import systemd
 
-bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
-workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+env = environ.Env()
+
+bind = f"{env.str('HOST', default='127.0.0.1')}:{env.str('PORT', default='8000')}"
+workers = env.int("WEB_CONCURRENCY", default=multiprocessing.cpu_count() * 2 + 1)
 # A slow client or a stuck request frees its worker after this long.
-timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+timeout = env.int("GUNICORN_TIMEOUT", default=30)
 graceful_timeout = 30
 keepalive = 5
 # Django and Wagtail are loaded once, before the workers fork, so a worker
@@ -30,9 +33,9 @@ keepalive = 5
 # of 1.8 s under load).
 preload_app = True
 # Only a proxy on this machine may say a request came over HTTPS.
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+forwarded_allow_ips = env.str("FORWARDED_ALLOW_IPS", default="127.0.0.1")
 # One line a request to stdout; an empty GUNICORN_ACCESS_LOG turns it off.
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+accesslog = env.str("GUNICORN_ACCESS_LOG", default="-") or None
 errorlog = "-"
 wsgi_app = "cms.wsgi:application"
 # No runtime control socket: nothing uses it, and two servers on one machine

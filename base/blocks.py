@@ -1,6 +1,7 @@
 """Blocks every body is made of: text, and the practice-wide parts of an article."""
 
 from wagtail import blocks
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
@@ -55,8 +56,6 @@ class ArticleImageBlock(ImageBlock):
     """An image with alt text; the preview uses the library's newest image."""
 
     def get_preview_value(self):
-        from wagtail.images import get_image_model
-
         image = get_image_model().objects.order_by("-created_at").first()
         if image is None:
             return None

@@ -27,10 +27,11 @@ from base.pagination import paginate
 from base.text import SUMMARY_LENGTH, first_sentences, join_words, reading_minutes
 from blog import related
 from blog.blocks import ArticleStreamBlock
-# The vignette library's models belong to this app: imported so Django finds them.
-from blog.library import Vignette, VignetteIndexPage  # noqa: F401
 from blog.feeds import ArticleFeed, AtomArticleFeed
 from blog.forms import CONTENT_NOTE_CHOICES, ArticlePageForm
+
+# The vignette library's models belong to this app: imported so Django finds them.
+from blog.library import Vignette, VignetteIndexPage  # noqa: F401
 from blog.panels import ReadabilityPanel, SafeMessagingPanel
 from blog.readability import readability
 from blog.related import MAX_RELATED, NEWEST_FIRST

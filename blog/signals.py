@@ -11,10 +11,10 @@ from wagtail.models import PageViewRestriction
 from wagtail.search import index
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from blog.library import Vignette, catalogue
 from blog.models import ArticlePage
 from blog.warnings import PUBLISHED_WITH_WARNINGS
 from subscriptions.tasks import queue_mailing
-from blog.library import Vignette, catalogue
 
 
 def article_published(sender, instance, revision=None, **kwargs):

@@ -9,8 +9,8 @@ from wagtail.images.tests.utils import get_test_image_file
 from wagtail.models import Site
 
 from base.models import AboutMe
-from blog.models import ArticlePage, ArticleRelatedPage, BlogIndexPage
 from blog.library import VignetteIndexPage
+from blog.models import ArticlePage, ArticleRelatedPage, BlogIndexPage
 
 _counter = itertools.count(1)
 # An article's blocks when its introduction runs on under a heading of its own,

@@ -22,9 +22,9 @@ from wagtail.images.models import Image
 from wagtail.models import Page, Revision
 
 from base.models import AboutMe, GettingHelpSettings, ReaderNoticeSettings
+from blog.library import Vignette
 from blog.models import ArticlePage, ArticleRelatedPage
 from consultations.models import ConsultationRequest
-from blog.library import Vignette
 
 # Restoring flushes and reloads the whole database, commits included, so these
 # tests run in a transactional database, after the others (tests/conftest.py).

@@ -7,10 +7,10 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import ReferenceIndex
 
+from blog.library import Vignette
 from blog.management.commands.generate_articles import TOPICS
 from blog.models import ArticlePage
 from tests.factories import SECTIONED_BODY, make_about_me, make_vignette_library
-from blog.library import Vignette
 
 pytestmark = pytest.mark.django_db
 

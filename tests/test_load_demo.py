@@ -10,10 +10,10 @@ from taggit.models import Tag
 from wagtail.models import Page, Revision
 
 from base.models import AboutMe, GettingHelpSettings
+from blog.library import Vignette
 from blog.models import ArticlePage, ArticleRelatedPage
 from vignettes.blocks import publish_problems
 from vignettes.identifiers import vignette_findings
-from blog.library import Vignette
 
 pytestmark = pytest.mark.django_db
 

@@ -28,7 +28,9 @@ client = Client(HTTP_HOST=site.hostname)
 urls = [page.url for page in Page.objects.live().filter(depth__gt=1)]
 urls += ["/blog/topics/"]
 print(json.dumps({
-    "site_pages": {role: getattr(pages, f"{role}_page").url for role in SitePages.ROLES},
+    "site_pages": {
+        role: getattr(pages, f"{role}_page").url for role in SitePages.ROLES
+    },
     "vignettes": Vignette.objects.count(),
     "library_type": list(Page.objects.filter(slug="vignettes").values_list(
         "content_type__app_label", "content_type__model")),

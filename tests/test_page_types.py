@@ -3,6 +3,7 @@
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
+from blog.library import VignetteIndexPage
 from blog.models import ArticlePage, BlogIndexPage
 from consultations.models import ConsultationPage
 from home.models import HomePage, StandardPage
@@ -14,7 +15,6 @@ from tests.factories import (
     make_superuser,
     make_vignette_library,
 )
-from blog.library import VignetteIndexPage
 
 
 class PageTypeRulesTests(WagtailPageTestCase):

@@ -14,6 +14,7 @@ from wagtail.models import Page, PageLogEntry
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import rich_text, streamfield
 
+from blog.library import Vignette
 from blog.models import ArticlePage
 from blog.wagtail_hooks import held_back
 from tests.factories import (
@@ -29,7 +30,6 @@ from vignettes.blocks import (
     DEFAULT_DISCLAIMER,
     disclaimer_contradiction,
 )
-from blog.library import Vignette
 
 RULES = {
     "kind": ({"kind": ""}, "Choose whether this vignette is fictional or composite."),

@@ -10,6 +10,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
+from blog.library import Vignette
 from blog.models import BlogIndexPage
 from tests.factories import (
     article_body,
@@ -20,7 +21,6 @@ from tests.factories import (
     make_vignette_library,
     vignette_value,
 )
-from blog.library import Vignette
 
 pytestmark = pytest.mark.django_db
 

@@ -1,11 +1,9 @@
 """Settings shared by every environment; environment variables configure them."""
 
-import os
 from datetime import timedelta
 from ipaddress import ip_network
 from pathlib import Path
 
-import dj_database_url
 import environ
 from cryptography.fernet import Fernet
 from django.core.exceptions import ImproperlyConfigured
@@ -13,7 +11,13 @@ from django.core.exceptions import ImproperlyConfigured
 from cms.redis_breaker import connection_class
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
+# Every setting the environment gives is read through django-environ's Env.
+# A value starting with "$" would name another variable: write "\\$" for a
+# literal dollar sign (README, "Configuration").
+env = environ.Env()
+env.escape_proxy = True
+
+VAR_DIR = Path(env.str("VAR_DIR", default=str(BASE_DIR / "var")))
 
 INSTALLED_APPS = [
     "cms",
@@ -100,18 +104,18 @@ TEMPLATES = [
 
 # SQLite under var/ unless DATABASE_URL names another database.
 _default_sqlite = VAR_DIR / "db.sqlite3"
-if "DATABASE_URL" not in os.environ:
+if "DATABASE_URL" not in env:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{_default_sqlite}",
+    "default": env.db_url("DATABASE_URL", default=f"sqlite:///{_default_sqlite}")
+    | {
         # Kept a minute: every request reads the content's generation
         # (base/cache.py), and opening a connection for it cost more than
         # serving the stored page (README, Benchmarks).
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+        "CONN_MAX_AGE": env.int("CONN_MAX_AGE", default=60),
         # A kept connection that the database dropped is replaced, not used.
-        conn_health_checks=True,
-    )
+        "CONN_HEALTH_CHECKS": True,
+    }
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The import worker and the site write to one file: each write waits its
@@ -128,11 +132,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # limit (base/client_address.py): X-Forwarded-For is read only from these
 # proxies, comma-separated addresses or CIDR ranges, and from its right end.
 TRUSTED_PROXY_IPS = [
-    entry.strip()
-    for entry in os.environ.get("TRUSTED_PROXY_IPS", "").split(",")
-    if entry.strip()
+    entry
+    for entry in env.list("TRUSTED_PROXY_IPS", cast=str.strip, default=[])
+    if entry
 ]
-if "AXES_IPWARE_PROXY_COUNT" in os.environ and "TRUSTED_PROXY_IPS" not in os.environ:
+if "AXES_IPWARE_PROXY_COUNT" in env and "TRUSTED_PROXY_IPS" not in env:
     # Deprecated (a warning says so, cms/checks.py). Its deployments put the
     # proxy on this machine, as the README described.
     TRUSTED_PROXY_IPS = ["127.0.0.1", "::1"]
@@ -151,7 +155,7 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(hours=1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
@@ -171,14 +175,14 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = "en-us"
-TIME_ZONE = os.environ.get("TIME_ZONE", "America/New_York")
+TIME_ZONE = env.str("TIME_ZONE", default="America/New_York")
 USE_I18N = True
 USE_TZ = True
 
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
 STATIC_URL = "/static/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
 MEDIA_URL = "/media/"
 
 STORAGES = {
@@ -194,11 +198,11 @@ STORAGES = {
 
 # Media on S3-compatible storage when a bucket is named. django-storages reads
 # AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY itself, through boto3.
-if AWS_STORAGE_BUCKET_NAME := os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+if AWS_STORAGE_BUCKET_NAME := env.str("AWS_STORAGE_BUCKET_NAME", default=None):
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
-    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME")
-    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL")
-    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN")
+    AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default=None)
+    AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default=None)
+    AWS_S3_CUSTOM_DOMAIN = env.str("AWS_S3_CUSTOM_DOMAIN", default=None)
     # Uploads keep their names apart, and images are public, as on disk.
     AWS_S3_FILE_OVERWRITE = False
     AWS_DEFAULT_ACL = None
@@ -235,7 +239,7 @@ def code_version():
 # also carry the content's generation, which every change raises in the
 # database (base/cache.py), so no server, on any CACHE_VERSION, serves what
 # was stored before a change.
-CACHE_VERSION = os.environ.get("CACHE_VERSION") or code_version()
+CACHE_VERSION = env.str("CACHE_VERSION", default=None) or code_version()
 CONTENT_KEY_FUNCTION = "base.cache.generation_key"
 # Redis (django-redis) when REDIS_URL is set, shared by every app server.
 # Otherwise the default cache is each process's memory, and the page cache
@@ -268,10 +272,10 @@ def redis_caches(url, version=CACHE_VERSION):
 
 
 # How long a process leaves a stalled Redis alone before trying it again.
-CACHE_BREAK_SECONDS = float(os.environ.get("CACHE_BREAK_SECONDS", "5"))
+CACHE_BREAK_SECONDS = env.float("CACHE_BREAK_SECONDS", default=5)
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "django_redis"
-REDIS_URL = os.environ.get("REDIS_URL")
+REDIS_URL = env.str("REDIS_URL", default=None)
 if REDIS_URL:
     CACHES = redis_caches(REDIS_URL)
 else:
@@ -290,10 +294,10 @@ else:
     }
 # Anonymous readers' pages are kept this long at most; any change to what they
 # show clears them at once (cms/page_cache.py). 0 turns the page cache off.
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # The parts of a page templates keep ({% wagtailcache %}), in the same cache
 # and cleared with it. 0 turns them off.
-FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600"))
+FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=3600)
 CACHE_MIDDLEWARE_ALIAS = "pages"
 
 LOGGING = {
@@ -322,19 +326,19 @@ LOGGING = {
 
 # A CDN in front of the site is purged of every page a change shows on.
 WAGTAILFRONTENDCACHE = {}
-if purge_url := os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+if purge_url := env.str("FRONTEND_CACHE_PURGE_URL", default=None):
     # Varnish, nginx or any proxy that takes HTTP PURGE requests.
     WAGTAILFRONTENDCACHE["http"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
         "LOCATION": purge_url,
     }
-if zone := os.environ.get("CLOUDFLARE_ZONEID"):
+if zone := env.str("CLOUDFLARE_ZONEID", default=None):
     WAGTAILFRONTENDCACHE["cloudflare"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+        "BEARER_TOKEN": env.str("CLOUDFLARE_BEARER_TOKEN", default=""),
         "ZONEID": zone,
     }
-if distribution := os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+if distribution := env.str("CLOUDFRONT_DISTRIBUTION_ID", default=None):
     WAGTAILFRONTENDCACHE["cloudfront"] = {
         "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
         "DISTRIBUTION_ID": distribution,
@@ -406,14 +410,14 @@ TASKS = {
 }
 # Blog exports uploaded in the admin's Import page, and files given to
 # import_articles, are refused above this size.
-IMPORT_MAX_UPLOAD_MB = int(os.environ.get("IMPORT_MAX_UPLOAD_MB", "100"))
+IMPORT_MAX_UPLOAD_MB = env.int("IMPORT_MAX_UPLOAD_MB", default=100)
 
 # Email leaves through one URL (django-environ reads it): smtp+tls://user:
 # password@smtp.example.org:587 for STARTTLS, smtp+ssl://...:465 for TLS,
 # smtp://host:25, consolemail:// to print. Unset, nothing can be sent: a
 # check says so (`check --deploy`), and every attempt fails with that reason,
 # which the editor who caused it is shown (cms/mail.py).
-EMAIL_URL = os.environ.get("EMAIL_URL", "")
+EMAIL_URL = env.str("EMAIL_URL", default="")
 if EMAIL_URL:
     try:
         _email = environ.Env.email_url_config(EMAIL_URL)
@@ -433,9 +437,9 @@ else:
     EMAIL_BACKEND = "cms.mail.UnconfiguredEmailBackend"
 # An SMTP server that does not answer fails the send after this long, rather
 # than holding the editor's request.
-EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
-SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 # Without email, "Forgot password?" says so rather than pretending to send.
 # (bandit: a class path, not a password.)
 WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cms.forms.PasswordResetForm"  # nosec B105
@@ -445,9 +449,7 @@ WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "cms.forms.PasswordResetForm"  # nosec B
 # (base/crypto.py).
 # Development makes one in VAR_DIR; production refuses to start without one.
 FIELD_ENCRYPTION_KEYS = [
-    key.strip()
-    for key in os.environ.get("FIELD_ENCRYPTION_KEY", "").split(",")
-    if key.strip()
+    key for key in env.list("FIELD_ENCRYPTION_KEY", cast=str.strip, default=[]) if key
 ]
 for _key in FIELD_ENCRYPTION_KEYS:
     try:
@@ -459,19 +461,19 @@ for _key in FIELD_ENCRYPTION_KEYS:
         ) from exc
 # Requests are deleted this many days after they arrive
 # (`manage.py purge_consultation_requests`).
-CONSULTATION_RETENTION_DAYS = int(os.environ.get("CONSULTATION_RETENTION_DAYS", "30"))
+CONSULTATION_RETENTION_DAYS = env.int("CONSULTATION_RETENTION_DAYS", default=30)
 # Requests one client address may send in an hour.
-CONSULTATION_RATE_LIMIT = int(os.environ.get("CONSULTATION_RATE_LIMIT", "5"))
+CONSULTATION_RATE_LIMIT = env.int("CONSULTATION_RATE_LIMIT", default=5)
 # Subscribers (subscriptions/): one client address may ask this many times an
 # hour. A new article goes out EMAIL_BATCH_SIZE emails at a time,
 # EMAIL_BATCH_INTERVAL_SECONDS apart (set them to your mail provider's rate).
 # When the mail server fails, sending pauses EMAIL_RETRY_SECONDS, then twice
 # that, and so on, and stops after EMAIL_MAX_ATTEMPTS failures in a row.
-SUBSCRIPTION_RATE_LIMIT = int(os.environ.get("SUBSCRIPTION_RATE_LIMIT", "5"))
-EMAIL_BATCH_SIZE = int(os.environ.get("EMAIL_BATCH_SIZE", "50"))
-EMAIL_BATCH_INTERVAL_SECONDS = int(os.environ.get("EMAIL_BATCH_INTERVAL_SECONDS", "60"))
-EMAIL_RETRY_SECONDS = int(os.environ.get("EMAIL_RETRY_SECONDS", "60"))
-EMAIL_MAX_ATTEMPTS = int(os.environ.get("EMAIL_MAX_ATTEMPTS", "6"))
+SUBSCRIPTION_RATE_LIMIT = env.int("SUBSCRIPTION_RATE_LIMIT", default=5)
+EMAIL_BATCH_SIZE = env.int("EMAIL_BATCH_SIZE", default=50)
+EMAIL_BATCH_INTERVAL_SECONDS = env.int("EMAIL_BATCH_INTERVAL_SECONDS", default=60)
+EMAIL_RETRY_SECONDS = env.int("EMAIL_RETRY_SECONDS", default=60)
+EMAIL_MAX_ATTEMPTS = env.int("EMAIL_MAX_ATTEMPTS", default=6)
 # The CSRF cookie, which only the consultation form sets for readers, is
 # never sent with a request from another site.
 CSRF_COOKIE_SAMESITE = "Strict"
@@ -482,14 +484,14 @@ SERIALIZATION_MODULES = {"backup_json": "cms.serializers"}
 # Long StreamField articles post many form fields from the page editor.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Practice blog")
-WAGTAILADMIN_BASE_URL = os.environ.get(
-    "WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
+WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="Practice blog")
+WAGTAILADMIN_BASE_URL = env.str(
+    "WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000"
 ).rstrip("/")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Uploads: photos straight off a phone fit; anything larger, or not an image,
 # is refused with a message in the admin. The pixel cap stops decompression bombs.
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "20")) * 2**20
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("IMAGE_MAX_UPLOAD_MB", default=20) * 2**20
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "rtf", "txt"]

@@ -3,32 +3,16 @@
 `manage.py check --deploy` is clean with SECRET_KEY and ALLOWED_HOSTS set.
 """
 
-import os
-
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import STORAGES
-
-
-def env_list(name):
-    return [
-        item.strip() for item in os.environ.get(name, "").split(",") if item.strip()
-    ]
-
-
-def env_flag(name, default):
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
+from .base import STORAGES, env
 
 DEBUG = False
 
 try:
-    SECRET_KEY = os.environ["SECRET_KEY"]
-except KeyError as exc:
+    SECRET_KEY = env.str("SECRET_KEY")
+except ImproperlyConfigured as exc:
     raise ImproperlyConfigured(
         "Set SECRET_KEY in the environment: a long random string, for example "
         "from `python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
@@ -42,26 +26,28 @@ if not FIELD_ENCRYPTION_KEYS:  # noqa: F405
         "and keep a copy with your backups: they cannot be read without it."
     )
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", cast=str.strip, default=[])
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", cast=str.strip, default=[])
 
 # HTTPS. Behind a proxy that terminates TLS, name the header it sets
 # (SECURE_PROXY_SSL_HEADER=X-Forwarded-Proto) so Django knows a request was
 # HTTPS; only a proxy that always sets or strips that header may be trusted.
-if proxy_header := os.environ.get("SECURE_PROXY_SSL_HEADER"):
+if proxy_header := env.str("SECURE_PROXY_SSL_HEADER", default=None):
     SECURE_PROXY_SSL_HEADER = (
         "HTTP_" + proxy_header.upper().replace("-", "_"),
         "https",
     )
-SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 if not SECURE_SSL_REDIRECT:
     # Switched off on purpose: the proxy in front redirects to HTTPS itself.
     SILENCED_SYSTEM_CHECKS = ["security.W008"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
-SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
-SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD", True)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool(
+    "SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True
+)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=True)
 
 # Hashed, compressed (gzip and brotli) static files, cached for a year by
 # browsers since their names change with their content.

@@ -1,9 +1,9 @@
 """The test suite: fast hashing, in-memory (or REDIS_URL) caches, throwaway media."""
 
-import os
 import tempfile
 
 from .base import *  # noqa: F403
+from .base import env
 
 DEBUG = False
 # The test suite's own key, never a deployed one.
@@ -21,10 +21,12 @@ if not REDIS_URL:  # noqa: F405  (with it, the suite runs against Redis, as CI d
 # Most tests change content behind the editor's back; the caches' own tests
 # (and the query counts) switch them on.
 # A test's own server may switch the page cache on (tests/test_faults.py).
-PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
 FRAGMENT_CACHE_SECONDS = 0
 # Throwaway, unless a test's own server process is handed a folder to share.
-MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="cms-test-media-")
+MEDIA_ROOT = env.str("MEDIA_ROOT", default=None) or tempfile.mkdtemp(
+    prefix="cms-test-media-"
+)
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The suite's own key (a Fernet key), never a deployed one.
 FIELD_ENCRYPTION_KEYS = ["dGVzdC1vbmx5LWZpZWxkLWVuY3J5cHRpb24ta2V5LTA="]

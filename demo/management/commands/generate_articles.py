@@ -23,8 +23,8 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from base.models import AboutMe, SitePages
 from base.signals import content_replaced
-from blog.models import ArticlePage, ArticleRelatedPage
 from blog.library import catalogue
+from blog.models import ArticlePage, ArticleRelatedPage
 
 THEMES = [
     "Anxiety", "Grief", "Shame", "Anger", "Loneliness", "Burnout", "Perfectionism",

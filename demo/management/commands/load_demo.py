@@ -20,6 +20,7 @@ from wagtail.images.models import Image
 from wagtail.models import Site
 
 from base.models import AboutMe, GettingHelpSettings, SharingSettings
+from blog.library import VignetteIndexPage
 from blog.models import ArticlePage, ArticleRelatedPage, BlogIndexPage
 from blog.series import Series, SeriesArticle
 from consultations.models import ConsultationPage
@@ -27,7 +28,6 @@ from demo import content as demo
 from home.models import StandardPage, StartHereArticle
 from subscriptions.models import SubscribePage
 from vignettes.blocks import DEFAULT_DISCLAIMER
-from blog.library import VignetteIndexPage
 
 IMPORTERS = "Importers"
 LINK_RE = re.compile(r"\[\[([\w-]+)\|([^\]]+)\]\]")
