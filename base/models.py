@@ -21,6 +21,7 @@ from wagtail.models import (
     PreviewableMixin,
     RevisionMixin,
     Site,
+    get_page_models,
 )
 from wagtail.search import index
 
@@ -49,6 +50,21 @@ class IndexPage(PageMeta, Page):
 
     class Meta:
         abstract = True
+
+
+class PlacedByParents:
+    """A page type that goes only where a page type above names it in its
+    `subpage_types` (the home page lists the blog, say). It cannot name its
+    parents itself: they are in the apps above it."""
+
+    @classmethod
+    def clean_parent_page_models(cls):
+        return [
+            model
+            for model in get_page_models()
+            if getattr(model, "subpage_types", None) is not None
+            and cls in model.clean_subpage_models()
+        ]
 
 
 def sitemap_entry(page, request, shown_pages):
@@ -334,6 +350,7 @@ class SitePages(BaseSiteSetting):
     )
 
     panels = [SitePagePanel(f"{role}_page", role) for role in ROLES]
+    select_related = [f"{role}_page" for role in ROLES]
 
     class Meta:
         verbose_name = "site pages"
@@ -350,10 +367,11 @@ class SitePages(BaseSiteSetting):
             return None
         found = pages.found_pages
         if role not in found:
-            page_id = getattr(pages, f"{role}_page_id")
+            chosen = getattr(pages, f"{role}_page")
+            model = chosen.specific_class if chosen is not None else None
             found[role] = (
-                Page.objects.live().public().filter(pk=page_id).specific().first()
-                if page_id
+                model.objects.live().public().filter(pk=chosen.pk).first()
+                if model is not None and chosen.live
                 else None
             )
         return found[role]

@@ -9,7 +9,7 @@ from django.utils.functional import SimpleLazyObject
 from taggit.models import Tag
 from wagtail.models import Page
 
-from base.models import IndexPage, sitemap_entry
+from base.models import IndexPage, PlacedByParents, sitemap_entry
 from base.pagination import paginate
 from base.text import join_words
 from vignettes.blocks import KIND_CHOICES, KIND_LABELS, VignetteBlock, kind_label
@@ -111,7 +111,7 @@ def catalogue(*articles):
         )
 
 
-class VignetteIndexPage(IndexPage):
+class VignetteIndexPage(PlacedByParents, IndexPage):
     """The vignette library: every clinical story on the site, newest first."""
 
     subpage_types = []

@@ -22,7 +22,7 @@ from wagtail.search import index
 from base import structured_data
 from base.cache import content_cache
 from base.meta import PageMeta
-from base.models import AboutMe, IndexPage, sitemap_entry
+from base.models import AboutMe, IndexPage, PlacedByParents, sitemap_entry
 from base.pagination import paginate
 from base.text import SUMMARY_LENGTH, first_sentences, join_words, reading_minutes
 from blog import related
@@ -49,7 +49,7 @@ def default_article_body():
     return [("getting_help", {"text": ""}), ("about_me", AboutMe.get_default())]
 
 
-class BlogIndexPage(RoutablePageMixin, IndexPage):
+class BlogIndexPage(PlacedByParents, RoutablePageMixin, IndexPage):
     """The blog's front door: every article, newest first, and the topics."""
 
     subpage_types = ["blog.ArticlePage"]

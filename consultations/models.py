@@ -18,7 +18,8 @@ from wagtail.models import Page
 from base import limits
 from base.crypto import InvalidToken, seal, unseal
 from base.meta import PageMeta
-from base.models import SitePages
+from base.models import PlacedByParents, SitePages
+from base.reader_forms import ReaderFormPage
 from consultations.forms import APPOINTMENT_CHOICES, ConsultationForm
 
 FORM = "consultation"
@@ -122,7 +123,9 @@ class ConsultationRequest(models.Model):
         return dict(APPOINTMENT_CHOICES).get(value, value)
 
 
-class ConsultationPage(PageMeta, RoutablePageMixin, Page):
+class ConsultationPage(
+    ReaderFormPage, PlacedByParents, PageMeta, RoutablePageMixin, Page
+):
     """The form a reader asks for a first consultation with. What they send
     is stored encrypted, and the therapist is emailed only that a request
     arrived, never what it says."""
@@ -157,25 +160,19 @@ class ConsultationPage(PageMeta, RoutablePageMixin, Page):
         context["privacy_page"] = SitePages.find(request, "privacy")
         return context
 
-    # Its pages carry the reader's CSRF cookie or answer: never stored by the
-    # page cache, a CDN or the browser.
+    form_class = ConsultationForm
+    limit_key = FORM
+    done_route = "thanks"
+
+    def hourly_limit(self):
+        return settings.CONSULTATION_RATE_LIMIT
+
+    # Its form carries the reader's CSRF cookie: even empty, never stored by
+    # the page cache, a CDN or the browser.
     @path("")
     @method_decorator(never_cache)
     def form_view(self, request):
-        status = 200
-        if request.method != "POST":
-            form = ConsultationForm()
-        else:
-            form = ConsultationForm(request.POST)
-            if limits.over_limit(request, FORM, settings.CONSULTATION_RATE_LIMIT):
-                # Nothing is checked or kept; what they typed stays on the page.
-                form.too_many, status = True, 429
-            elif form.is_valid() and self.accept(request, form):
-                thanks = self.get_url(request) + self.reverse_subpage("thanks")
-                return redirect(thanks)
-        response = self.render(request, context_overrides={"form": form})
-        response.status_code = status
-        return response
+        return self.form_response(request)
 
     def accept(self, request, form):
         """Store a valid request, once; storing it has the therapist told

@@ -27,6 +27,8 @@ from wagtail.models import Page
 from base import limits
 from base.crypto import InvalidToken, fingerprints, seal, unseal
 from base.meta import PageMeta
+from base.models import PlacedByParents
+from base.reader_forms import ReaderFormPage
 from subscriptions.forms import SubscribeForm
 from subscriptions.signals import confirmation_asked
 
@@ -285,7 +287,9 @@ class Delivery(models.Model):
         return f"{self.mailing} ({self.status})"
 
 
-class SubscribePage(PageMeta, RoutablePageMixin, Page):
+class SubscribePage(
+    ReaderFormPage, PlacedByParents, PageMeta, RoutablePageMixin, Page
+):
     """Where readers ask to be emailed new articles. The short forms on
     articles and the blog send here too (through /subscriptions/, which takes
     a form from a page that sets no cookie)."""
@@ -304,34 +308,25 @@ class SubscribePage(PageMeta, RoutablePageMixin, Page):
     class Meta:
         verbose_name = "subscribe page"
 
+    form_class = SubscribeForm
+    limit_key = FORM
+    done_route = "sent"
+
+    def hourly_limit(self):
+        return settings.SUBSCRIPTION_RATE_LIMIT
+
+    # The empty form is the same for every reader, and stored like any page:
+    # it sets no cookie, since it posts to /subscriptions/ (subscriptions/
+    # views.py), which hands the post to `form_response` here too.
     @path("")
     def form_view(self, request):
-        if request.method != "POST":
-            return self.render(request, context_overrides={"form": SubscribeForm()})
-        return self.subscribe(request)
-
-    # Its answers hold what one reader typed: never stored by the page cache,
-    # a CDN or the browser.
-    @method_decorator(never_cache)
-    def subscribe(self, request):
-        """Take a subscription from any of the site's forms. Whatever the
-        address (new, waiting, already confirmed), the reader is told the
-        same: to check their email."""
-        form = SubscribeForm(request.POST)
-        status = 200
-        if limits.over_limit(request, FORM, settings.SUBSCRIPTION_RATE_LIMIT):
-            form.too_many, status = True, 429
-        elif form.is_valid():
-            self.accept(request, form)
-            sent = self.get_url(request) + self.reverse_subpage("sent")
-            return redirect(sent)
-        response = self.render(request, context_overrides={"form": form})
-        response.status_code = status
-        return response
+        return self.form_response(request)
 
     def accept(self, request, form):
         """Record the ask; a confirmation is sent for it (subscriptions/
-        tasks.py) when one is due."""
+        tasks.py) when one is due. Whatever the address (new, waiting,
+        already confirmed), the reader is told the same: to check their
+        email."""
         Subscriber.objects.unconfirmed_expired().delete()
         limits.record(request, FORM)
         if form.is_spam:

@@ -28,7 +28,7 @@ def subscribe(request):
     page = subscribe_page(request)
     if page is None:
         raise Http404("This site takes no subscriptions.")
-    return page.subscribe(request)
+    return page.form_response(request)
 
 
 @csrf_exempt

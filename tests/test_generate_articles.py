@@ -8,8 +8,8 @@ from django.core.management import CommandError, call_command
 from wagtail.models import ReferenceIndex
 
 from blog.library import Vignette
-from blog.management.commands.generate_articles import TOPICS
 from blog.models import ArticlePage
+from demo.management.commands.generate_articles import TOPICS
 from tests.factories import SECTIONED_BODY, make_about_me, make_vignette_library
 
 pytestmark = pytest.mark.django_db

@@ -300,11 +300,9 @@ def test_making_the_blog_private_costs_the_same_queries_at_any_size(
 def test_the_migration_catalogues_articles_already_live(blog):
     """Sites that had live articles before the library existed get them
     listed, by the data migration run with its own historical models."""
-    migration = importlib.import_module(
-        "vignettes.migrations.0002_catalogue_live_vignettes"
-    )
+    migration = importlib.import_module("blog.migrations.0014_vignette_library")
     state = MigrationLoader(connection).project_state(
-        ("vignettes", "0002_catalogue_live_vignettes")
+        ("blog", "0014_vignette_library")
     )
     make_article(body=two_vignettes(), tags=["Grief"])
     make_article(body=[("vignette", vignette_value(title="Draft"))], publish=False)
@@ -320,7 +318,7 @@ def test_the_migration_catalogues_articles_already_live(blog):
 
     expected = rows()
     Vignette.objects.all().delete()
-    migration.catalogue_live_vignettes(state.apps, None)
+    migration.catalogue_live_vignettes(state.apps)
     assert rows() == expected
     assert [row[4] for row in expected] == [
         "Iris and the borrowed umbrella",

@@ -24,9 +24,18 @@ def canonical_url(request, root_url):
     return url
 
 
+def the_blog(context):
+    """The site's blog, looked up only where the page is not the blog and
+    has not got it already (the home page has)."""
+    page = context.get("page")
+    if page is not None and "blog" in getattr(page, "site_pages", ()):
+        return page
+    return context.get("blog") or SitePages.find(context["request"], "blog")
+
+
 def feeds(context, site):
     """The blog's feeds, and a topic's on the blog's topic pages."""
-    blog = SitePages.find(context["request"], "blog")
+    blog = the_blog(context)
     if blog is None:
         return []
     links = [
