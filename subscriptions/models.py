@@ -13,7 +13,6 @@ from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, models, transaction
 from django.db.models import Count, Q
-from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
@@ -287,9 +286,7 @@ class Delivery(models.Model):
         return f"{self.mailing} ({self.status})"
 
 
-class SubscribePage(
-    ReaderFormPage, PlacedByParents, PageMeta, RoutablePageMixin, Page
-):
+class SubscribePage(ReaderFormPage, PlacedByParents, PageMeta, RoutablePageMixin, Page):
     """Where readers ask to be emailed new articles. The short forms on
     articles and the blog send here too (through /subscriptions/, which takes
     a form from a page that sets no cookie)."""

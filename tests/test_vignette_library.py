@@ -301,9 +301,7 @@ def test_the_migration_catalogues_articles_already_live(blog):
     """Sites that had live articles before the library existed get them
     listed, by the data migration run with its own historical models."""
     migration = importlib.import_module("blog.migrations.0014_vignette_library")
-    state = MigrationLoader(connection).project_state(
-        ("blog", "0014_vignette_library")
-    )
+    state = MigrationLoader(connection).project_state(("blog", "0014_vignette_library"))
     make_article(body=two_vignettes(), tags=["Grief"])
     make_article(body=[("vignette", vignette_value(title="Draft"))], publish=False)
     private = make_article(body=[("vignette", vignette_value(title="Private"))])
