@@ -10,10 +10,10 @@ PG_URL ?= postgresql://postgres@127.0.0.1:5432
 TEST_REDIS_URL ?= redis://127.0.0.1:6379/15
 # Browser tests drive Debian's Chromium; Playwright never downloads its own.
 CHROMIUM := /usr/bin/chromium
-# The benchmarks, and the deploy test (tests/test_deploy.py), load the site
+# The benchmarks, and the deploy test (tests/cms/test_deploy.py), load the site
 # with wrk, from Debian.
 WRK := /usr/bin/wrk
-# tests/test_nginx.py runs deploy/nginx.conf in Debian's nginx.
+# tests/cms/test_nginx.py runs deploy/nginx.conf in Debian's nginx.
 NGINX := /usr/sbin/nginx
 
 .PHONY: install run serve test lint format audit bench load backup restore clean
@@ -30,14 +30,22 @@ $(STAMP): pyproject.toml
 # the port the site runs on, from the workers as from the demo's setup.
 run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: $(STAMP)
+	@mkdir -p var
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
+	$(BIN)/python manage.py load_demo | tee var/load-demo.log
 	@echo "== Background workers (notifications and subscribers' emails; imports) and development server"
 	$(BIN)/python manage.py resume_article_emails
-	$(BIN)/python manage.py db_worker --backend background --no-reload & worker=$$!; \
+	@$(BIN)/python manage.py db_worker --backend background --no-reload & worker=$$!; \
 	$(BIN)/python manage.py db_worker --backend background --queue-name imports --no-reload --max-memory-mb 1024 & importer=$$!; \
-	trap 'kill $$worker $$importer 2>/dev/null' EXIT INT TERM; \
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT) & server=$$!; \
+	trap 'kill $$worker $$importer $$server 2>/dev/null' EXIT INT TERM; \
+	while kill -0 $$server 2>/dev/null && ! $(BIN)/python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$(PORT)/', timeout=2)" 2>/dev/null; do sleep 0.5; done; \
+	echo; echo "================================================================"; \
+	echo "  The site:   http://127.0.0.1:$(PORT)/"; \
+	sed -n 's/^Admin: /  The admin:  /p; s/^  username: /  username:   /p; s/^  password: /  password:   /p' var/load-demo.log; \
+	echo "  Ctrl-C stops the server and both workers."; \
+	echo "================================================================"; echo; \
+	wait $$server
 
 # Production, as deployed: the environment gives SECRET_KEY, ALLOWED_HOSTS and
 # the rest (README, "Configuration"); gunicorn.conf.py sets up the workers.

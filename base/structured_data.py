@@ -27,7 +27,7 @@ def as_script(data):
     """The data as a JSON-LD <script> element, safe to put in the page."""
     text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1)
     # Safe: SCRIPT_ESCAPES turns every <, > and & into \u003C and the like, so
-    # no text can close the element (tests/test_xss.py). Django's json_script
+    # no text can close the element (tests/cms/test_xss.py). Django's json_script
     # would do the same but cannot set type="application/ld+json".
     return mark_safe(  # nosec B308 B703
         f'<script type="application/ld+json">{text.translate(SCRIPT_ESCAPES)}</script>'

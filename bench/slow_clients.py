@@ -1,7 +1,7 @@
 """What twenty slow clients do to a reader, with deploy/nginx.conf in front of
 gunicorn and without it.
 
-Run by `make bench`, with the same site as tests/test_nginx.py (production
+Run by `make bench`, with the same site as tests/cms/test_nginx.py (production
 settings, two sync workers, Debian's nginx on loopback). Twenty connections
 send their request headers a byte every half second and never finish; a
 reader then asks for the home page, through nginx and straight to gunicorn,
@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.test_nginx import SlowClients, Visitor, proxied_site, timed_get  # noqa: E402
+from tests.cms.test_nginx import SlowClients, Visitor, proxied_site, timed_get  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 SLOW_CLIENTS = 20

@@ -20,7 +20,7 @@ if not REDIS_URL:  # noqa: F405  (with it, the suite runs against Redis, as CI d
     }
 # Most tests change content behind the editor's back; the caches' own tests
 # (and the query counts) switch them on.
-# A test's own server may switch the page cache on (tests/test_faults.py).
+# A test's own server may switch the page cache on (tests/cms/test_faults.py).
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=0)
 FRAGMENT_CACHE_SECONDS = 0
 # Throwaway, unless a test's own server process is handed a folder to share.
