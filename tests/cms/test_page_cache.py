@@ -26,6 +26,7 @@ from tests.factories import (
 )
 from tests.forms import about_me_form, article_form, post_notices
 from tests.servers import free_port
+from tests.subscriptions.test_subscriptions import make_subscribe_page
 
 pytestmark = pytest.mark.django_db
 
@@ -495,3 +496,24 @@ def test_with_the_page_cache_off_the_fragments_still_show_a_change_at_once(
     assert "Grief at work" in text(reader, "/")
     topic = text(reader, "/blog/topics/grief/")
     assert "Grief at work" in topic and "2 articles" in topic
+
+
+def test_reader_pages_do_not_vary_on_cookie_and_an_editors_page_stays_private(
+    reader, editor, article
+):
+    """A CDN in front keeps one copy of a reader's page, whatever cookies
+    the reader carries (a consultation form's CSRF cookie, say); only the
+    editor's page, with its userbar, is hers alone."""
+    make_subscribe_page()
+    reader.cookies["csrftoken"] = "k" * 32  # as the consultation form sets it
+    pages = ["/", "/blog/", article.url, "/blog/topics/grief/", "/vignettes/"]
+    pages.append("/subscribe/")
+    for url in pages:
+        for response in (reader.get(url), reader.get(url)):
+            assert response.status_code == 200, url
+            assert "Cookie" not in response.get("Vary", ""), url
+            assert "public" in response["Cache-Control"], url
+            assert "userbar" not in response.text, url
+    page = editor.get(article.url)
+    assert "private" in page["Cache-Control"]
+    assert "w-userbar" in page.text

@@ -19,7 +19,7 @@ from PIL import ImageDraw
 from wagtail.images.models import Image
 from wagtail.models import Site
 
-from base.models import AboutMe, GettingHelpSettings, SharingSettings
+from base.models import AboutMe, GettingHelpSettings, SharingSettings, SitePages
 from blog.library import VignetteIndexPage
 from blog.models import ArticlePage, ArticleRelatedPage, BlogIndexPage
 from blog.series import Series, SeriesArticle
@@ -68,8 +68,9 @@ class Command(BaseCommand):
                 slug="vignettes",
                 intro=demo.VIGNETTES_INTRO,
             )
-            for page in (demo.FEES_PAGE, demo.PRIVACY_PAGE):
-                self.load_information_page(home, **page)
+            self.load_information_page(home, **demo.FEES_PAGE)
+            privacy = self.load_information_page(home, **demo.PRIVACY_PAGE)
+            self.load_privacy_page(site, privacy)
             if not ConsultationPage.objects.exists():
                 page = ConsultationPage(**demo.CONSULTATION_PAGE, show_in_menus=True)
                 home.add_child(instance=page)
@@ -152,7 +153,8 @@ class Command(BaseCommand):
 
     def load_information_page(self, home, slug, title, body):
         """An information page, listed in the site menu, if missing."""
-        if not StandardPage.objects.child_of(home).filter(slug=slug).exists():
+        page = StandardPage.objects.child_of(home).filter(slug=slug).first()
+        if page is None:
             days = settings.CONSULTATION_RETENTION_DAYS
             body = [
                 (kind, value.format(days=days) if isinstance(value, str) else value)
@@ -161,6 +163,14 @@ class Command(BaseCommand):
             page = StandardPage(slug=slug, title=title, body=body, show_in_menus=True)
             home.add_child(instance=page)
             page.save_revision().publish()
+        return page
+
+    def load_privacy_page(self, site, page):
+        """The demo's privacy page is the site's, unless she chose another."""
+        pages = SitePages.for_site(site)
+        if pages.privacy_page_id is None:
+            pages.privacy_page = page
+            pages.save(update_fields=["privacy_page"])
 
     def load_articles(self, blog, about_me):
         """Create missing articles as drafts first, so that every cross-link
