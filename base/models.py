@@ -356,29 +356,44 @@ class SitePages(BaseSiteSetting):
         verbose_name = "site pages"
 
     @classmethod
-    def find(cls, request_or_site, role):
-        """The site's live, public page for `role`, specific, or None. Asked
-        of a request, the answer is kept for the rest of it."""
+    def load_for(cls, request_or_site):
+        """The site's setting: kept on a request for the rest of it."""
         if isinstance(request_or_site, Site):
-            pages = cls.for_site(request_or_site)
-        elif Site.find_for_request(request_or_site) is not None:
-            pages = cls.for_request(request_or_site)
-        else:
+            return cls.for_site(request_or_site)
+        if Site.find_for_request(request_or_site) is None:
             return None
-        found = pages.found_pages
-        if role not in found:
-            chosen = getattr(pages, f"{role}_page")
-            model = chosen.specific_class if chosen is not None else None
-            found[role] = (
-                model.objects.live().public().filter(pk=chosen.pk).first()
-                if model is not None and chosen.live
-                else None
-            )
-        return found[role]
+        return cls.for_request(request_or_site)
+
+    @classmethod
+    def find(cls, request_or_site, role):
+        """The site's live, public page for `role`, as its own type, or None."""
+        pages = cls.load_for(request_or_site)
+        chosen = getattr(pages, f"{role}_page") if pages is not None else None
+        model = chosen.specific_class if chosen is not None else None
+        if model is None or not chosen.live:
+            return None
+        return model.objects.live().public().filter(pk=chosen.pk).first()
+
+    @classmethod
+    def url(cls, request, role):
+        """The address of the site's live, public page for `role`, or ""."""
+        pages = cls.load_for(request)
+        chosen = getattr(pages, f"{role}_page") if pages is not None else None
+        if chosen is None or chosen.pk not in pages.readable:
+            return ""
+        return chosen.get_url(request)
 
     @cached_property
-    def found_pages(self):
-        return {}
+    def readable(self):
+        """Which of the chosen pages readers may see (live and public): one
+        lookup for every role at once."""
+        chosen = [getattr(self, f"{role}_page_id") for role in self.ROLES]
+        return set(
+            Page.objects.live()
+            .public()
+            .filter(pk__in=[pk for pk in chosen if pk])
+            .values_list("pk", flat=True)
+        )
 
     def clean(self):
         errors = {}

@@ -33,12 +33,10 @@ def site_page_url(context, role):
     if site is None:
         return ""
 
-    def find():
-        page = SitePages.find(request, role)
-        return page.get_url(request) if page else ""
-
     return content_cache().get_or_set(
-        f"page-url:{role}:{site.pk}", find, settings.FRAGMENT_CACHE_SECONDS
+        f"page-url:{role}:{site.pk}",
+        lambda: SitePages.url(request, role),
+        settings.FRAGMENT_CACHE_SECONDS,
     )
 
 

@@ -316,8 +316,8 @@ def test_a_backup_made_before_the_library_moved_restores(demo_site, tmp_path, cl
     assert sorted(Vignette.objects.values_list("title", flat=True)) == titles
     after = client.get("/vignettes/")
     assert after.status_code == 200
-    for title in titles:
-        assert title in after.text and title in before
+    shown = [title for title in titles if title in before]  # the first page
+    assert shown and all(title in after.text for title in shown)
 
 
 def test_consultation_requests_are_archived_sealed_and_need_the_same_key(
