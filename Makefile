@@ -130,26 +130,31 @@ test: lint audit $(CHROMIUM) $(NGINX) $(WRK)
 	fi
 
 # Speed is measured here, never in `make test`: page speed at 100, 1,000 and
-# 10,000 articles (in-process and under wrk), import speed, then slow clients
-# with and without nginx in front, consultation requests, and one article
-# emailed to 10,000 subscribers. About 12 minutes; the tables land in
+# 10,000 articles (in-process and under wrk), a crawl of every page after a
+# publish and an editor browsing (with the template fragments and without),
+# import speed, then slow clients with and without nginx in front,
+# consultation requests, and one article emailed to 10,000 subscribers.
+# About 25 minutes on this 2-core machine; the tables land in
 # bench/results/latest.md.
 bench: $(STAMP) $(WRK) $(NGINX)
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/crawl.py
 	$(BIN)/python bench/import_speed.py
 	$(BIN)/python bench/slow_clients.py
 	$(BIN)/python bench/consultations.py
 	$(BIN)/python bench/subscriptions.py
 	$(BIN)/python bench/detectors.py
 	{ echo "# Benchmarks"; echo; echo "Written by \`make bench\` on $$(date -u +%Y-%m-%d)."; echo; \
-	  cat bench/results/pages.md; echo; cat bench/results/import.md; echo; \
+	  cat bench/results/pages.md; echo; cat bench/results/crawl.md; echo; \
+	  cat bench/results/import.md; echo; \
 	  cat bench/results/slow_clients.md; echo; cat bench/results/consultations.md; echo; \
 	  cat bench/results/subscriptions.md; echo; cat bench/results/detectors.md; } \
 	  > bench/results/latest.md
 	@echo "== bench/results/latest.md"
 
 # Two minutes of load at 32 connections, page cache on and off, over a mix of
-# URLs; the table lands in bench/results/load.md.
+# URLs (about 4 minutes in all, with the setup); the table lands in
+# bench/results/load.md.
 load: $(STAMP) $(WRK)
 	bench/load.sh
 

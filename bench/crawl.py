@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
-ARTICLES = int(os.environ.get("CRAWL_ARTICLES", "1000"))
+ARTICLES = int(os.environ.get("CRAWL_ARTICLES", "500"))
 
 
 def manage(env, *args):

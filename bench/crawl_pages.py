@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import django
 
-ROUNDS = int(os.environ.get("CRAWL_ROUNDS", "3"))
+ROUNDS = int(os.environ.get("CRAWL_ROUNDS", "2"))
 EDITOR_ARTICLES = 20
 
 
