@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.core.signals import request_finished, request_started
+from django.db.models.signals import post_save
 
 
 class BaseConfig(AppConfig):
@@ -11,9 +13,7 @@ class BaseConfig(AppConfig):
     verbose_name = "Practice"
 
     def ready(self):
-        from django.core.signals import request_finished, request_started
-        from django.db.models.signals import post_save
-
+        # Imported once the models are loaded, as Django asks of ready().
         from base import cache, site_pages
 
         request_started.connect(cache.request_began)

@@ -6,6 +6,7 @@ class BlogConfig(AppConfig):
     name = "blog"
 
     def ready(self):
+        # Imported once the models are loaded, as Django asks of ready().
         from blog import signals
 
         signals.connect()

@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.core.checks import register
+from django.core.signals import request_finished, request_started
 
 
 class CmsConfig(AppConfig):
@@ -9,9 +11,7 @@ class CmsConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from django.core.checks import register
-        from django.core.signals import request_finished, request_started
-
+        # Imported once the models are loaded, as Django asks of ready().
         from cms import checks, redis_breaker, signals
 
         signals.connect()

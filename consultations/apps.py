@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_save
 
 
 class ConsultationsConfig(AppConfig):
@@ -10,8 +11,7 @@ class ConsultationsConfig(AppConfig):
     verbose_name = "Consultation requests"
 
     def ready(self):
-        from django.db.models.signals import post_save
-
+        # Imported once the models are loaded, as Django asks of ready().
         from consultations import tasks
         from consultations.models import ConsultationRequest
 

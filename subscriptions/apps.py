@@ -10,6 +10,7 @@ class SubscriptionsConfig(AppConfig):
     verbose_name = "Subscribers"
 
     def ready(self):
+        # Imported once the models are loaded, as Django asks of ready().
         from subscriptions import tasks
         from subscriptions.signals import confirmation_asked
 

@@ -97,3 +97,25 @@ def test_no_model_is_named_up_a_layer_in_a_string(app):
                 continue  # "base.html" and the like: not a model
             wrong.append(f"{path.relative_to(ROOT)}:{line}: {text!r}")
     assert wrong == []
+
+
+@pytest.mark.parametrize("app", sorted(LAYER))
+def test_no_import_hides_inside_a_function(app):
+    """An import inside a function is how a cycle is dodged. The only ones
+    allowed are in an AppConfig's ready(), where Django asks for them."""
+    wrong = []
+    for path in sorted((ROOT / app).rglob("*.py")):
+        if "migrations" in path.parts:
+            continue
+        tree = ast.parse(path.read_text(), str(path))
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            if path.name == "apps.py" and function.name == "ready":
+                continue
+            wrong += [
+                f"{path.relative_to(ROOT)}:{node.lineno}"
+                for node in ast.walk(function)
+                if isinstance(node, ast.Import | ast.ImportFrom)
+            ]
+    assert wrong == []
