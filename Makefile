@@ -26,8 +26,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
-# Links in the admin's emails (the therapist's notice of a request) lead to
-# the port the site runs on, from the workers as from the demo's setup.
+# The last lines, once the server answers, give the address and the admin's
+# login, set apart. Links in the admin's emails (the therapist's notice of a
+# request) lead to the port the site runs on, from the workers as from the
+# demo's setup.
 run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: $(STAMP)
 	@mkdir -p var
@@ -37,15 +39,17 @@ run: $(STAMP)
 	$(BIN)/python manage.py resume_article_emails
 	@$(BIN)/python manage.py db_worker --backend background --no-reload & worker=$$!; \
 	$(BIN)/python manage.py db_worker --backend background --queue-name imports --no-reload --max-memory-mb 1024 & importer=$$!; \
-	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT) & server=$$!; \
-	trap 'kill $$worker $$importer $$server 2>/dev/null' EXIT INT TERM; \
-	while kill -0 $$server 2>/dev/null && ! $(BIN)/python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$(PORT)/', timeout=2)" 2>/dev/null; do sleep 0.5; done; \
-	echo; echo "================================================================"; \
-	echo "  The site:   http://127.0.0.1:$(PORT)/"; \
-	sed -n 's/^Admin: /  The admin:  /p; s/^  username: /  username:   /p; s/^  password: /  password:   /p' var/load-demo.log; \
-	echo "  Ctrl-C stops the server and both workers."; \
-	echo "================================================================"; echo; \
-	wait $$server
+	trap 'kill $$worker $$importer 2>/dev/null' EXIT INT TERM; \
+	( for try in $$(seq 120); do \
+		if $(BIN)/python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$(PORT)/', timeout=2)" 2>/dev/null; then \
+			echo; echo "================================================================"; \
+			echo "  The site:   http://127.0.0.1:$(PORT)/"; \
+			sed -n 's/^Admin: /  The admin:  /p; s/^  username: /  username:   /p; s/^  password: /  password:   /p' var/load-demo.log; \
+			echo "  Ctrl-C stops the server and both workers."; \
+			echo "================================================================"; echo; break; \
+		fi; sleep 0.5; \
+	done ) & \
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 # Production, as deployed: the environment gives SECRET_KEY, ALLOWED_HOSTS and
 # the rest (README, "Configuration"); gunicorn.conf.py sets up the workers.

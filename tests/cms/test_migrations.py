@@ -13,6 +13,8 @@ import pytest
 
 from tests.servers import BIN, ROOT
 
+pytestmark = pytest.mark.slow
+
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "databases" / "fdf81f6.tar.gz"
 
 CHECK = """
@@ -22,8 +24,6 @@ from django.test import Client
 from wagtail.models import Page, Site
 from base.models import SitePages
 from blog.models import ArticlePage, Vignette
-
-pytestmark = pytest.mark.slow
 site = Site.objects.get(is_default_site=True)
 pages = SitePages.for_site(site)
 client = Client(HTTP_HOST=site.hostname)
