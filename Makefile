@@ -120,9 +120,9 @@ test: lint audit $(CHROMIUM) $(NGINX) $(WRK)
 			cache=; with="(Redis not reachable, caches in memory)"; \
 		fi; \
 		echo "== Test suites on SQLite and on PostgreSQL ($(PG_URL)) $$with, side by side"; \
-		$(BIN)/pytest -m "not deploy" > var/test-sqlite.log 2>&1 & lite=$$!; \
+		$(BIN)/pytest -m "not deploy" --durations=15 > var/test-sqlite.log 2>&1 & lite=$$!; \
 		DATABASE_URL=$(PG_URL)/cms_ci REDIS_URL=$$cache $(BIN)/pytest --create-db \
-			-m "not browser and not proxy" > var/test-postgresql.log 2>&1; pg=$$?; \
+			-m "not browser and not proxy" --durations=15 > var/test-postgresql.log 2>&1; pg=$$?; \
 		wait $$lite; sqlite=$$?; \
 		echo "== Test suite on SQLite"; cat var/test-sqlite.log; \
 		echo "== Test suite on PostgreSQL $$with"; cat var/test-postgresql.log; \

@@ -10,10 +10,18 @@ import tarfile
 from pathlib import Path
 
 import pytest
+from django.db import connection
 
 from tests.servers import BIN, ROOT
 
-pytestmark = pytest.mark.slow
+# The old site is a SQLite file of its own, whatever the suite's database:
+# run once, in the SQLite stage.
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        connection.vendor != "sqlite", reason="runs once, with the SQLite suite"
+    ),
+]
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "databases" / "fdf81f6.tar.gz"
 
