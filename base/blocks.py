@@ -76,7 +76,7 @@ class ArticleImageBlock(ImageBlock):
 
 class QuestionAnswerBlock(blocks.StructBlock):
     """A question readers ask and its answer. A page's questions are also
-    given to search engines as a schema.org FAQPage (home/structured_data.py)."""
+    given to search engines as a schema.org FAQPage (base/structured_data.py)."""
 
     question = blocks.CharBlock(
         max_length=200,

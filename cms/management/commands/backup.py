@@ -1,4 +1,4 @@
-"""Write a dated backup archive of the content and media (home/backups.py)."""
+"""Write a dated backup archive of the content and media (cms/backups.py)."""
 
 import io
 import json
