@@ -1,6 +1,8 @@
 """What every page type builds on: the index page, the about-me snippet and
 the practice's settings."""
 
+from functools import cache
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -58,6 +60,7 @@ class PlacedByParents:
     parents itself: they are in the apps above it."""
 
     @classmethod
+    @cache
     def clean_parent_page_models(cls):
         return [
             model
