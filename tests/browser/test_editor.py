@@ -66,11 +66,14 @@ def test_therapist_writes_and_publishes_an_article(editor, demo):
     editor.fill("#id_summary", "Why small rituals steady us.")
     insert_block(editor, body, "Introduction", 0)
     type_rich_text(editor, stream_child(editor, body, "intro"), "Habits hold us.")
+    # Each block is in place before the next is asked for: on a busy machine
+    # a click on the menu while the last block renders would be lost.
     insert_block(editor, body, "Conclusion", 1)
+    expect(stream_child(editor, body, "conclusion")).to_be_attached()
     insert_block(editor, body, "Clinical vignette", 1)
     vignette = stream_child(editor, body, "vignette")
     disclaimer = vignette.locator("textarea[name$='-value-disclaimer']")
-    assert disclaimer.input_value().startswith("This vignette is fictional.")
+    expect(disclaimer).to_have_value(re.compile(r"^This vignette is fictional\."))
     vignette.locator("input[name$='-value-title']").fill("Mo and the morning walk")
     people = vignette.locator("[data-contentpath='people']")
     people.locator("button.c-sf-add-button").first.click()
