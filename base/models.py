@@ -331,7 +331,7 @@ class SitePages(BaseSiteSetting):
     """The site's one-of-a-kind pages, chosen once, so that every part of
     the site finds them the same way (`SitePages.find`). A page type says
     which of them it can be with `site_pages`; a one-of-a-kind type fills its
-    place by itself when first saved live (base/signals.py)."""
+    place by itself when first saved live (base/site_pages.py)."""
 
     ROLES = ("blog", "subscribe", "consultation", "privacy")
 

@@ -3,7 +3,7 @@
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 from taggit.models import Tag
-from wagtail.contrib.settings.models import BaseGenericSetting
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import (
@@ -59,7 +59,11 @@ def connect():
     for signal in (published, unpublished):
         signal.connect(snippet_changed)
     post_delete.connect(other_change, sender=AboutMe)
-    settings = [m for m in apps.get_models() if issubclass(m, BaseGenericSetting)]
+    settings = [
+        model
+        for model in apps.get_models()
+        if issubclass(model, BaseGenericSetting | BaseSiteSetting)
+    ]
     # A series and its order show on each of its articles.
     for model in (*settings, Site, PageViewRestriction, Series, SeriesArticle):
         post_save.connect(other_change, sender=model)

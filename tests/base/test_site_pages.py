@@ -2,6 +2,7 @@
 by themselves, chosen by the therapist in Settings > Site pages."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from wagtail.models import Site
 
@@ -9,7 +10,12 @@ from base.models import SitePages
 from blog.models import BlogIndexPage
 from home.models import StandardPage
 from tests.consultations.test_consultations import make_consultation_page
-from tests.factories import home_page, make_blog_index, make_superuser
+from tests.factories import (
+    home_page,
+    make_about_me,
+    make_blog_index,
+    make_superuser,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +88,23 @@ def test_each_chooser_offers_only_the_page_types_that_can_fill_it(client):
     form = response.context["form"]
     assert form.fields["blog_page"].widget.target_models == [BlogIndexPage]
     assert form.fields["privacy_page"].widget.target_models == [StandardPage]
+
+
+def test_a_choice_she_saves_is_what_readers_see_next(client, settings):
+    """Stored pages and the cached addresses are retired by the save, as
+    for every other setting: taking the consultation page out of its place
+    takes "Get in touch" off the stored home page at once."""
+    settings.PAGE_CACHE_SECONDS = 600
+    settings.FRAGMENT_CACHE_SECONDS = 600
+    make_about_me()
+    make_consultation_page()
+    get_in_touch = 'class="button" href="/consultation/">Get in touch'
+    reader = Client()
+    reader.get("/")
+    stored = reader.get("/")
+    assert stored["X-Page-Cache"] == "hit"
+    assert get_in_touch in stored.text
+    client.force_login(make_superuser())
+    site = Site.objects.get(is_default_site=True)
+    assert client.post(settings_url(site), form_data()).status_code == 302
+    assert get_in_touch not in reader.get("/").text
