@@ -5,17 +5,14 @@ from datetime import date
 
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import rich_text
 
 from blog.models import ArticlePage
+from tests.editor import EditorTestCase
 from tests.factories import (
     article_body,
-    make_about_me,
     make_article,
-    make_blog_index,
     make_image,
-    make_superuser,
 )
 from tests.forms import article_form, vignette_form
 
@@ -25,15 +22,8 @@ def source(value):
     return re.sub(r' data-block-key="\w+"', "", getattr(value, "source", value))
 
 
-class ArticleAdminTests(WagtailPageTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.user = make_superuser()
-        cls.about_me = make_about_me()
-        cls.blog = make_blog_index()
-
-    def setUp(self):
-        self.client.force_login(self.user)
+class ArticleAdminTests(EditorTestCase):
+    with_about_me = True
 
     def add_url(self):
         return reverse(

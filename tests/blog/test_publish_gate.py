@@ -11,17 +11,16 @@ from django.db.migrations.loader import MigrationLoader
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
-from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import rich_text, streamfield
 
 from blog.library import Vignette
 from blog.models import ArticlePage
 from blog.wagtail_hooks import held_back
+from tests.editor import EditorTestCase
 from tests.factories import (
     article_body,
     make_article,
     make_blog_index,
-    make_superuser,
     vignette_value,
 )
 from tests.forms import article_form, vignette_form
@@ -44,15 +43,7 @@ RULES = {
 }
 
 
-class PublishGateTests(WagtailPageTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.user = make_superuser()
-        cls.blog = make_blog_index()
-
-    def setUp(self):
-        self.client.force_login(self.user)
-
+class PublishGateTests(EditorTestCase):
     def post(self, vignette, action, url=None, **fields):
         body = [("intro", rich_text("<p>Intro.</p>")), ("vignette", vignette)]
         data = article_form(body, **fields)
@@ -182,17 +173,9 @@ class PublishGateTests(WagtailPageTestCase):
         self.assertTrue(safe.live)
 
 
-class DisclaimerTests(WagtailPageTestCase):
+class DisclaimerTests(EditorTestCase):
     """The disclaimer tells readers the truth about the vignette's kind: a
     composite is drawn from real people, so it is never called fictional."""
-
-    @classmethod
-    def setUpTestData(cls):
-        cls.user = make_superuser()
-        cls.blog = make_blog_index()
-
-    def setUp(self):
-        self.client.force_login(self.user)
 
     def publish(self, **vignette):
         body = [("intro", rich_text("<p>Intro.</p>")), ("vignette", vignette)]
@@ -323,20 +306,16 @@ IDENTIFYING = vignette_form(
 )
 
 
-class WarningsAcknowledgedTests(WagtailPageTestCase):
+class WarningsAcknowledgedTests(EditorTestCase):
     """An article with open warnings goes live only with her tick that she
     read them, given in the editor for that revision, on every path."""
 
     @classmethod
     def setUpTestData(cls):
-        cls.user = make_superuser()
-        cls.blog = make_blog_index()
+        super().setUpTestData()
         cls.add = reverse(
             "wagtailadmin_pages:add", args=("blog", "articlepage", cls.blog.pk)
         )
-
-    def setUp(self):
-        self.client.force_login(self.user)
 
     def post(self, **extra):
         body = [("intro", rich_text("<p>Intro.</p>")), ("vignette", IDENTIFYING)]

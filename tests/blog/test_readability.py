@@ -3,17 +3,14 @@ known; shown in the editor with the target, the longest sentences and the
 parts above the target, and in the preview as the text changes."""
 
 from django.urls import reverse
-from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import rich_text, streamfield
 
 from blog.models import ArticlePage
 from blog.readability import TARGET_GRADE, readability
+from tests.editor import EditorTestCase
 from tests.factories import (
     article_body,
-    make_about_me,
     make_article,
-    make_blog_index,
-    make_superuser,
     vignette_value,
 )
 from tests.forms import article_form, vignette_form
@@ -58,15 +55,8 @@ def test_the_parts_over_the_target_and_the_longest_sentences(db):
     assert plain["over"] == []
 
 
-class EditorTests(WagtailPageTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.user = make_superuser()
-        cls.about_me = make_about_me()
-        cls.blog = make_blog_index()
-
-    def setUp(self):
-        self.client.force_login(self.user)
+class EditorTests(EditorTestCase):
+    with_about_me = True
 
     def test_the_editor_shows_the_grade_from_the_saved_blocks(self):
         draft = make_article(publish=False, body=article_body(intro=DENSE))

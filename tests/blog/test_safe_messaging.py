@@ -7,7 +7,6 @@ import re
 import pytest
 from django.urls import reverse
 from wagtail.models import PageLogEntry
-from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import rich_text
 
 from blog import safe_messaging_terms as terms
@@ -15,12 +14,10 @@ from blog.models import ArticlePage
 from blog.safe_messaging import safe_messaging_warnings
 from blog.warnings import PUBLISHED_WITH_WARNINGS
 from tests.detector_sentences import SAFE_MESSAGING
+from tests.editor import EditorTestCase
 from tests.factories import (
     article_body,
-    make_about_me,
     make_article,
-    make_blog_index,
-    make_superuser,
 )
 from tests.forms import article_form, vignette_form
 
@@ -102,15 +99,8 @@ def test_the_word_lists_are_whole_rules():
             re.compile(pattern)
 
 
-class EditorTests(WagtailPageTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.user = make_superuser()
-        cls.about_me = make_about_me()
-        cls.blog = make_blog_index()
-
-    def setUp(self):
-        self.client.force_login(self.user)
+class EditorTests(EditorTestCase):
+    with_about_me = True
 
     def test_the_editor_shows_the_warnings_beside_the_identifier_ones(self):
         draft = make_article(

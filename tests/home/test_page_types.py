@@ -8,11 +8,10 @@ from blog.models import ArticlePage, BlogIndexPage
 from consultations.models import ConsultationPage
 from home.models import HomePage, StandardPage
 from subscriptions.models import SubscribePage
+from tests.editor import EditorTestCase
 from tests.factories import (
-    make_about_me,
     make_article,
     make_blog_index,
-    make_superuser,
     make_vignette_library,
 )
 
@@ -54,16 +53,13 @@ class PageTypeRulesTests(WagtailPageTestCase):
         self.assertFalse(BlogIndexPage.can_create_at(home))
 
 
-class PagesRenderEditPreviewTests(WagtailPageTestCase):
+class PagesRenderEditPreviewTests(EditorTestCase):
+    with_about_me = True
+
     @classmethod
     def setUpTestData(cls):
-        cls.user = make_superuser()
-        cls.about_me = make_about_me()
-        cls.blog = make_blog_index()
+        super().setUpTestData()
         cls.article = make_article(parent=cls.blog)
-
-    def setUp(self):
-        self.client.force_login(self.user)
 
     def test_home_blog_index_and_library_render_edit_and_preview(self):
         # Articles are edited with a posted body in test_article_admin, since

@@ -20,8 +20,8 @@ from wagtail.test.utils.form_data import rich_text
 from base.crypto import fingerprints, seal
 from blog.models import ArticlePage
 from subscriptions.models import Delivery, Mailing, Subscriber
+from tests.editor import EditorTestCase
 from tests.factories import (
-    make_about_me,
     make_article,
     make_blog_index,
     make_superuser,
@@ -52,20 +52,17 @@ def make_subscriber(email, topics=(), confirmed=True):
     return subscriber
 
 
-class EditorTests(WagtailPageTestCase):
+class EditorTests(EditorTestCase):
+    with_about_me = True
+
     @classmethod
     def setUpTestData(cls):
-        cls.user = make_superuser()
-        cls.about_me = make_about_me()
-        cls.blog = make_blog_index()
+        super().setUpTestData()
         make_article(title="Seed", tags=["Grief", "Sleep"])
         make_subscriber("everything@example.org")
         make_subscriber("grief@example.org", ["Grief"])
         make_subscriber("sleep@example.org", ["Sleep"])
         make_subscriber("waiting@example.org", confirmed=False)
-
-    def setUp(self):
-        self.client.force_login(self.user)
 
     def add_url(self):
         return reverse(
