@@ -23,20 +23,12 @@ import sys
 import tempfile
 from pathlib import Path
 
+# bench/ is on the path when a script of it runs.
+from pages import manage, production_env
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 ARTICLES = int(os.environ.get("CRAWL_ARTICLES", "500"))
-
-
-def manage(env, *args):
-    return subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), *args],
-        env=env,
-        cwd=ROOT,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
 
 
 def rows(label, result):
@@ -84,19 +76,7 @@ def crawl(env):
 
 def main():
     with tempfile.TemporaryDirectory() as var:
-        env = {
-            key: value
-            for key, value in os.environ.items()
-            if key not in {"DATABASE_URL", "REDIS_URL"}
-        } | {
-            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-            "VAR_DIR": var,
-            "SECRET_KEY": "bench-only-" + "x" * 50,
-            "FIELD_ENCRYPTION_KEY": "YmVuY2gtb25seS1maWVsZC1lbmNyeXB0aW9uLWtleSE=",
-            "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
-            "SECURE_SSL_REDIRECT": "false",
-            "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
-        }
+        env = production_env(var)
         manage(env, "migrate", "-v0")
         manage(env, "load_demo")
         manage(env, "collectstatic", "--noinput", "-v0")

@@ -86,6 +86,24 @@ def manage(env, *args):
     ).stdout
 
 
+def production_env(var):
+    """A production server's environment over a fresh SQLite under `var`
+    (also bench/crawl.py's)."""
+    return {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "REDIS_URL"}
+    } | {
+        "DJANGO_SETTINGS_MODULE": "cms.settings.production",
+        "VAR_DIR": var,
+        "SECRET_KEY": "bench-only-" + "x" * 50,
+        "FIELD_ENCRYPTION_KEY": "YmVuY2gtb25seS1maWVsZC1lbmNyeXB0aW9uLWtleSE=",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
+        "SECURE_SSL_REDIRECT": "false",
+        "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
+    }
+
+
 class Server:
     """gunicorn with the bench's environment, for the length of a `with`."""
 
@@ -313,19 +331,7 @@ def report(runs):
 def main():
     runs = []
     with tempfile.TemporaryDirectory() as var:
-        env = {
-            key: value
-            for key, value in os.environ.items()
-            if key not in {"DATABASE_URL", "REDIS_URL"}
-        } | {
-            "DJANGO_SETTINGS_MODULE": "cms.settings.production",
-            "VAR_DIR": var,
-            "SECRET_KEY": "bench-only-" + "x" * 50,
-            "FIELD_ENCRYPTION_KEY": "YmVuY2gtb25seS1maWVsZC1lbmNyeXB0aW9uLWtleSE=",
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "SECURE_SSL_REDIRECT": "false",
-            "WAGTAILADMIN_BASE_URL": "http://127.0.0.1",
-        }
+        env = production_env(var)
         manage(env, "migrate", "-v0")
         manage(env, "load_demo")
         manage(env, "collectstatic", "--noinput", "-v0")
