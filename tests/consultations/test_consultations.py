@@ -151,6 +151,9 @@ def test_bad_input_is_refused_on_its_field_and_keeps_what_was_typed(
     assert response.status_code == 200
     html = response.text
     assert "Your request was not sent yet" in html
+    # The summary leads to the field (a choice of buttons: to its first).
+    anchor = f"id_{field}_0" if field == "appointment" else f"id_{field}"
+    assert f'<a href="#{anchor}">' in html and f'id="{anchor}"' in html
     errors = re.search(rf'<ul class="errorlist" id="id_{field}_error">(.*?)</ul>', html)
     assert errors and message in errors.group(1)
     assert f'aria-describedby="id_{field}' in html or field == "appointment"

@@ -173,19 +173,26 @@ def test_the_page_says_the_same_whether_or_not_the_address_subscribed(
 
 
 @pytest.mark.parametrize(
-    "data, error",
+    "data, error, anchor",
     [
-        ({"email": "not an address"}, "Enter a valid email address."),
-        ({"email": ""}, "This field is required."),
-        ({"topics": ["no-such-topic"]}, "“no-such-topic” is no longer a topic"),
+        ({"email": "not an address"}, "Enter a valid email address.", "id_email"),
+        ({"email": ""}, "This field is required.", "id_email"),
+        (
+            {"topics": ["no-such-topic"]},
+            "“no-such-topic” is no longer a topic",
+            "id_topics_0",
+        ),
     ],
 )
-def test_bad_input_is_refused_on_its_field(client, subscribe_page, data, error):
+def test_bad_input_is_refused_on_its_field(client, subscribe_page, data, error, anchor):
     make_article(tags=["Grief"])
     response = subscribe(client, **({"email": "r@example.org"} | data))
     assert response.status_code == 200
     assert "You are not subscribed yet" in response.text
     assert error in response.text
+    # The summary leads to the field (a list of boxes: to its first).
+    assert f'<a href="#{anchor}">' in response.text
+    assert f'id="{anchor}"' in response.text
     assert not Subscriber.objects.exists()
 
 
