@@ -1,8 +1,10 @@
 """Blocks every body is made of: text, and the practice-wide parts of an article."""
 
+from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.images import get_image_model
-from wagtail.images.blocks import ImageBlock
+from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from base.models import AboutMe, GettingHelpSettings
@@ -52,16 +54,55 @@ class HeadingBlock(AnchoredBlock, blocks.CharBlock):
     anchor_prefix = "section"
 
 
-class ArticleImageBlock(ImageBlock):
-    """An image with alt text; the preview uses the library's newest image."""
+class ArticleImageBlock(blocks.StructBlock):
+    """A picture with its alt text and an optional caption shown under it.
+
+    Stored as Wagtail's ImageBlock stores a picture (image, decorative,
+    alt_text), with `caption` beside them, so pictures saved before captions
+    existed read back unchanged. ImageBlock itself turns its value into the
+    image and has no place for a caption.
+    """
+
+    image = ImageChooserBlock()
+    decorative = blocks.BooleanBlock(
+        required=False,
+        label="Decorative",
+        help_text="Tick only if the picture adds nothing to the words.",
+    )
+    alt_text = blocks.CharBlock(
+        required=False,
+        max_length=350,
+        label="Alt text",
+        help_text="What the picture shows, for readers who cannot see it.",
+    )
+    caption = blocks.CharBlock(
+        required=False,
+        max_length=500,
+        help_text="Shown to readers under the picture.",
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value["decorative"] and not (value["alt_text"] or "").strip():
+            raise StructBlockValidationError(
+                block_errors={
+                    "alt_text": ValidationError(
+                        "Describe the picture, or tick 'decorative'."
+                    )
+                }
+            )
+        return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["alt"] = "" if value["decorative"] else value["alt_text"]
+        return context
 
     def get_preview_value(self):
         image = get_image_model().objects.order_by("-created_at").first()
         if image is None:
             return None
-        image.contextual_alt_text = image.title
-        image.decorative = False
-        return image
+        return self.to_python({"image": image.pk, "alt_text": image.title})
 
     class Meta:
         icon = "image"
@@ -71,7 +112,7 @@ class ArticleImageBlock(ImageBlock):
             "Describe the image in the alt text for readers who cannot see it, "
             "or tick 'decorative' if it adds nothing to the words."
         )
-        description = "A picture from the image library, with alt text."
+        description = "A picture from the image library, with alt text and caption."
 
 
 class QuestionAnswerBlock(blocks.StructBlock):

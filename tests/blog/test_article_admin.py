@@ -54,7 +54,15 @@ class ArticleAdminTests(EditorTestCase):
             ),
             ("heading", "Where silence comes from"),
             ("quote", {"text": "Silence is also speech.", "attribution": "A client"}),
-            ("image", {"image": image.pk, "decorative": "", "alt_text": "A chair"}),
+            (
+                "image",
+                {
+                    "image": image.pk,
+                    "decorative": "",
+                    "alt_text": "A chair",
+                    "caption": "The chair by the window",
+                },
+            ),
             ("vignette", vignette_form()),
             ("conclusion", rich_text("<p>Speaking up can be learned.</p>")),
             ("getting_help", {"text": rich_text("<p>Let us talk.</p>")}),
@@ -87,8 +95,9 @@ class ArticleAdminTests(EditorTestCase):
         )
         self.assertEqual(values["heading"], "Where silence comes from")
         self.assertEqual(values["quote"]["attribution"], "A client")
-        self.assertEqual(values["image"].pk, image.pk)
-        self.assertEqual(values["image"].contextual_alt_text, "A chair")
+        self.assertEqual(values["image"]["image"].pk, image.pk)
+        self.assertEqual(values["image"]["alt_text"], "A chair")
+        self.assertEqual(values["image"]["caption"], "The chair by the window")
         vignette = values["vignette"]
         self.assertEqual(vignette["kind"], "composite")
         self.assertEqual(vignette["title"], "Noor and the silent dinner")

@@ -26,13 +26,28 @@ def img(picture):
 def test_article_pictures_offer_avif_and_webp_with_sizes(client, blog):
     picture = make_image()
     about_me = make_about_me(photo=make_image("Portrait"))
-    figure = {"image": picture, "alt_text": "An empty chair", "decorative": False}
+    figure = {
+        "image": picture,
+        "alt_text": "An empty chair",
+        "decorative": False,
+        "caption": "The chair she never sits in",
+    }
+    plain = {"image": picture, "alt_text": "A window", "decorative": False}
     article = make_article(
-        image=picture, body=[*article_body(about_me), ("image", figure)]
+        image=picture,
+        body=[*article_body(about_me), ("image", figure), ("image", plain)],
     )
     html = client.get(article.url).content.decode()
     shown = pictures(html)
-    assert len(shown) == 3
+    assert len(shown) == 4
+    # A caption is read under its picture; a picture without one has none.
+    assert re.search(
+        r'alt="An empty chair".*?</picture>\s*<figcaption>The chair she never '
+        r"sits in</figcaption></figure>",
+        html,
+        re.S,
+    )
+    assert html.count("<figcaption>") == 1
     (header,) = [p for p in shown if "article-image" in p]
     (body,) = [p for p in shown if "An empty chair" in p]
     (photo,) = [p for p in shown if "about-me-photo" in p]
