@@ -101,7 +101,7 @@ class StandardPageTests(WagtailPageTestCase):
         assert page.body[0].value == "Sessions"
         assert "Fifty minutes." in page.body[1].value.source
         assert page.body[2].value["image"].pk == image.pk
-        assert page.body[2].value.contextual_alt_text == "A quiet room"
+        assert page.body[2].value["alt_text"] == "A quiet room"
         assert page.body[3].value["question"] == "Online?"
         assert "Yes, by video." in page.body[3].value["answer"].source
         html = self.client.get(page.url).text
