@@ -4,7 +4,7 @@ the articles here, matched by title."""
 import re
 from difflib import SequenceMatcher
 from html import escape as html_escape
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup, NavigableString
 
@@ -37,6 +37,10 @@ def url_key(url):
     )
 
 
+def host_of(url):
+    return urlsplit(url.strip()).netloc.lower().removeprefix("www.")
+
+
 def numbers(keys):
     return [key for key in keys if key.isdecimal()]
 
@@ -54,6 +58,7 @@ class Titles:
         self.sizes = set()
         self.by_url = {}
         self.titles = {}  # target -> its title
+        self.hosts = set()  # the old blog's: a link there is to an article
 
     def add(self, title, target, url=""):
         self.titles[target] = title
@@ -64,6 +69,7 @@ class Titles:
             self.sizes.add(len(key))
         if url:
             self.by_url[url_key(url)] = target
+            self.hosts.add(host_of(url))
 
     def for_url(self, url):
         return self.by_url.get(url_key(url)) if url else None
@@ -99,8 +105,9 @@ class Titles:
 class Resolver:
     """Links one article's text; counts what resolved and keeps what did not."""
 
-    def __init__(self, titles, page_for, exclude=None):
+    def __init__(self, titles, page_for, exclude=None, base=""):
         self.titles = titles
+        self.base = base  # the post's own address: its relative links' base
         self.exclude = exclude  # the article itself: it never links to itself
         self.page_for = page_for  # target -> page id, or None while not written
         self.resolved = []  # the words that became links
@@ -117,10 +124,17 @@ class Resolver:
             return html  # nothing to link: no need to parse it again
         soup = BeautifulSoup(html, "html.parser")
         for anchor in soup.find_all("a", href=True):
+            if self.base and not anchor["href"].startswith(("#", "mailto:", "tel:")):
+                anchor["href"] = urljoin(self.base, anchor["href"])
             target = self.titles.for_url(anchor["href"])
             if target is not None:
                 cover_title(anchor, self.titles.titles.get(target, ""))
                 self.link(anchor, target)
+            elif host_of(anchor["href"]) in self.titles.hosts:
+                # A link to the old blog that names no article brought here:
+                # it still points there, and she is told.
+                words_ = " ".join(anchor.get_text(" ").split()) or anchor["href"]
+                self.unresolved.append(f"{words_} ({anchor['href']})")
         for node in list(soup.find_all(string=POINTER)):
             if isinstance(node, NavigableString) and node.find_parent("a") is None:
                 linked = self.link_pointers(str(node))
@@ -190,14 +204,28 @@ class Resolver:
         target, size, _ = match
         size = min(size, len(spans))
         start, end = lead, spans[size - 1][1]
+        title = self.titles.titles.get(target, "")
+        end = past_trailing_words(text, end, title)
         end = len(text[:end].rstrip(",.;:?!)\"”’'"))
         # The title's own closing mark and quotes belong to the link:
         # "(see my article: Is It Panic?)".
-        title = self.titles.titles.get(target, "")
         ending = title[len(title.rstrip("?!\"”’'")) :]
         while ending and text[end : end + 1] == ending[0]:
             end, ending = end + 1, ending[1:]
         return start, end, target
+
+
+def past_trailing_words(text, end, title):
+    """Where a title's link ends once the stop words that close the title
+    ("...Stop Fighting It") are taken in too."""
+    said = words(title)
+    last = max((i for i, w in enumerate(said) if w not in STOP_WORDS), default=-1)
+    for word in said[last + 1 :]:
+        match = re.match(r"\s+(\S+?)(?=[\s,.;:!?)\"”’]|$)", text[end:])
+        if not match or "".join(words(match.group(1))) != word:
+            break
+        end += match.end()
+    return end
 
 
 def cover_title(anchor, title):

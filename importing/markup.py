@@ -1,11 +1,14 @@
-"""HTML from Blogger, WordPress or Markdown, cut into headings and paragraphs
-that keep their lists, emphasis and links."""
+"""HTML from any blog platform, cut into headings, paragraphs that keep
+their lists, emphasis and links, and pictures with their alt text and
+caption. The platform's own furniture (subscribe and share buttons, block
+wrappers, classes) is left behind; its words are kept."""
 
 import re
 from collections import Counter
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
+from importing.pictures import Picture
 from importing.units import Unit
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -25,14 +28,45 @@ SHORTCODE = re.compile(r"\[(/?)([a-z][\w-]*)((?:\s[^\]]*)?)(/?)\]")
 CAPTION = {"caption", "wp_caption"}
 MEDIA = {"embed", "gallery", "audio", "video", "playlist", "soundcloud", "youtube"}
 KNOWN = CAPTION | MEDIA | {"contact-form-7", "contact-form", "button", "column"}
+CAPTIONED = re.compile(
+    r"\[(caption|wp_caption)(?:\s[^\]]*)?\](.*?)\[/\1\]", re.S | re.I
+)
+CAPTION_IMAGE = re.compile(r"\A\s*(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*</a>)?", re.I)
+# Never the post's words: scripts, embeds, forms and their buttons.
+NOISE = {
+    "script", "style", "iframe", "noscript", "form", "button", "input", "select",
+    "textarea", "svg", "template", "object", "embed", "video", "audio", "source",
+}  # fmt: skip
+# Class names the platforms give their subscribe, share and button widgets
+# (Substack, Ghost's cards, Squarespace's blocks, WordPress plugins).
+FURNITURE = (
+    "subscribe", "subscription", "share", "sharing", "sharedaddy", "social",
+    "button-wrapper", "kg-signup", "kg-button", "kg-cta", "kg-header",
+    "newsletter", "sqs-block-button", "sqs-block-newsletter", "image-link-expand",
+    "jp-relatedposts", "wp-block-buttons", "wp-block-jetpack", "post-ufi",
+)  # fmt: skip
+FURNITURE_WORDS = {
+    "subscribe", "subscribe now", "share", "leave a comment", "share this post",
+    "subscribed", "sign up", "sign up now", "get the app",
+}  # fmt: skip
+# A picture with its caption: a figure, Blogger's caption table, WordPress's
+# caption box.
+CAPTION_OF = {
+    "figure": ("figcaption", None),
+    "table": ("td", "tr-caption"),
+    "div": ("p", "wp-caption-text"),
+}
 
 
 def units_from_html(html):
     """The units of a post's HTML, and the shortcodes dropped from it."""
-    html, dropped = without_shortcodes(BLOCK_COMMENT.sub("", html))
+    html = CAPTIONED.sub(figure_from_shortcode, BLOCK_COMMENT.sub("", html))
+    html, dropped = without_shortcodes(html)
     soup = BeautifulSoup(html.replace("&nbsp;", " "), "html.parser")
     for comment in soup.find_all(string=lambda node: isinstance(node, Comment)):
         comment.extract()
+    for tag in soup.find_all(is_furniture):
+        tag.decompose()
     for node in soup.find_all(string=lambda node: "\xa0" in node):
         node.replace_with(node.replace("\xa0", " "))
     for anchor in soup.find_all("a"):
@@ -42,6 +76,71 @@ def units_from_html(html):
     units = []
     walk(soup, units)
     return units, dropped
+
+
+def figure_from_shortcode(match):
+    """WordPress's [caption]<img> words[/caption] as the figure it shows."""
+    inner = match.group(2)
+    image = CAPTION_IMAGE.match(inner)
+    if image is None:
+        return f" {inner} "
+    caption = inner[image.end() :].strip()
+    return f"<figure>{image.group()}<figcaption>{caption}</figcaption></figure>"
+
+
+def is_furniture(tag):
+    if tag.decomposed or not tag.name:
+        return False
+    if tag.name in NOISE:
+        return True
+    classes = tag.get("class") or []
+    return any(name.lower().startswith(FURNITURE) for name in classes)
+
+
+def picture_of(img, caption=""):
+    """The picture an <img> shows, from whichever attribute the platform put
+    its address in; None for a tracking pixel or an address-less image."""
+    src = (
+        img.get("src")
+        or img.get("data-src")
+        or img.get("data-image")
+        or (img.get("srcset") or img.get("data-srcset") or "").split(" ")[0]
+    ).strip()
+    if (
+        not src
+        or src.startswith("data:")
+        or (img.get("width") == "1" and img.get("height") == "1")
+    ):
+        return None
+    alt = " ".join((img.get("alt") or "").split())
+    return Picture(src=src, alt=alt, caption=" ".join(caption.split()))
+
+
+def add_pictures(element, units, caption=""):
+    """Each picture inside `element`, as image units; a caption belongs to
+    the last of them."""
+    images = element.find_all("img") if element.name != "img" else [element]
+    found = [p for p in (picture_of(img) for img in images) if p]
+    if found and caption:
+        found[-1].caption = " ".join(caption.split())
+    units += [Unit("image", p.alt, picture=p) for p in found]
+
+
+def figure_caption(element):
+    """The caption of a picture set with its caption ("" when it has none),
+    or None when the element is not such a picture."""
+    if element.find("img") is None:
+        return None
+    classes = element.get("class") or []
+    if element.name == "figure":
+        caption = element.find("figcaption")
+    elif element.name == "table" and "tr-caption-container" in classes:
+        caption = element.find(class_="tr-caption")
+    elif element.name == "div" and "wp-caption" in classes:
+        caption = element.find(class_="wp-caption-text")
+    else:
+        return None
+    return caption.get_text(" ", strip=True) if caption else ""
 
 
 def without_shortcodes(html):
@@ -74,6 +173,32 @@ def walk(parent, units):
     loose = []
     for child in list(parent.children):
         name = child.name if isinstance(child, Tag) else None
+        caption = figure_caption(child) if name else None
+        if caption is not None:
+            flush(loose, units)
+            add_pictures(child, units, caption)
+            continue
+        if name == "figure" or name == "img":
+            flush(loose, units)
+            if name == "img":
+                add_pictures(child, units)
+            else:
+                walk(child, units)
+            continue
+        if (
+            name
+            and name not in HEADINGS | BLOCKS | CONTAINERS
+            and child.find("img") is not None
+        ):
+            # An inline picture (often inside a link to its larger
+            # self): the picture stands on its own, any words stay.
+            flush(loose, units)
+            add_pictures(child, units)
+            for img in child.find_all("img"):
+                img.decompose()
+            if child.get_text(strip=True):
+                loose.append(child)
+            continue
         if name in HEADINGS or name in BLOCKS or name in CONTAINERS or name == "hr":
             flush(loose, units)
             if name in HEADINGS:
@@ -85,8 +210,6 @@ def walk(parent, units):
         elif name == "br" and loose and loose[-1].name == "br":
             loose.pop()
             flush(loose, units)
-        elif name in ("img", "script", "style", "iframe"):
-            continue
         else:
             loose.append(child)
     flush(loose, units)
@@ -110,8 +233,27 @@ def add_heading(text, units):
 
 
 def add_block(element, units):
+    pictures = []
+    if element.find("img") is not None:
+        add_pictures(element, pictures)
+        leading = (
+            not element.get_text(strip=True)
+            or not "".join(
+                str(node)
+                for node in element.find("img").find_all_previous(string=True)
+                if element in node.parents
+            ).strip()
+        )
+        for img in element.find_all("img"):
+            img.decompose()
+        if leading:
+            units += pictures
+            pictures = []
     text = " ".join(element.get_text(" ", strip=True).split())
+    if text.lower().strip(" .!→»") in FURNITURE_WORDS and element.find("a"):
+        text = ""  # a "Subscribe now" or "Share" button made of a link
     if not text:
+        units += pictures
         return
     if element.name == "p" and is_bold_line(element, text):
         add_heading(text, units)
@@ -119,6 +261,7 @@ def add_block(element, units):
     if element.name in ("blockquote", "pre"):
         element.name = "p"
     units.append(Unit("text", text, clean(element)))
+    units += pictures
 
 
 def is_bold_line(element, text):
@@ -141,7 +284,9 @@ def clean(element):
     """The element with only the markup a paragraph keeps: paragraphs, lists,
     bold, italic, line breaks and links (by address only)."""
     for tag in element.find_all(True):
-        if tag.name not in KEPT or (tag.name == "a" and not tag.get("href")):
+        if tag.name == "a" and tag.get("href") and not tag.get_text(strip=True):
+            tag.decompose()  # a link left empty by the picture it held
+        elif tag.name not in KEPT or (tag.name == "a" and not tag.get("href")):
             tag.unwrap()
         else:
             href = tag.get("href") if tag.name == "a" else None

@@ -26,6 +26,9 @@ class ArticleReport:
     unresolved: list = field(default_factory=list)  # pointers left as text
     check: list = field(default_factory=list)  # reasons to check it first
     dropped: dict = field(default_factory=dict)  # shortcodes left out
+    page_id: int | None = None  # its page, once written: the report links it
+    images: int = 0  # pictures brought into the image library
+    pictures: list = field(default_factory=list)  # alt text to write, failures
 
     def as_json(self):
         return {
@@ -36,6 +39,8 @@ class ArticleReport:
             "unresolved": self.unresolved,
             "check": self.check,
             "dropped": self.dropped,
+            "images": self.images,
+            "pictures": self.pictures,
         }
 
     @classmethod
@@ -55,6 +60,7 @@ class ArticleReport:
             title=row.title,
             created=row.created,
             published=row.published,
+            page_id=row.page_id,
             **details,
         )
 
@@ -113,6 +119,20 @@ class Report:
         return [(a.title, a.check) for a in self.articles if a.check]
 
     @property
+    def checks(self):
+        """The articles to check before publishing, each with its page."""
+        return [a for a in self.articles if a.check]
+
+    @property
+    def images(self):
+        return sum(a.images for a in self.articles)
+
+    @property
+    def pictures(self):
+        """Pictures to see to: alt text to write, pictures not brought."""
+        return [(a, note) for a in self.articles for note in a.pictures]
+
+    @property
     def dropped(self):
         total = Counter()
         for article in self.articles:
@@ -141,6 +161,8 @@ class Report:
             ("vignettes found", self.vignettes),
             ("links resolved", self.links_resolved),
             ("links unresolved", len(self.unresolved)),
+            ("pictures brought", self.images),
+            ("pictures to see to", len(self.pictures)),
             ("without any section", len(self.without_sections)),
             ("check before publishing", len(self.to_check)),
         ]
@@ -155,8 +177,11 @@ class Report:
         if self.to_check:
             out.append("\nCheck before publishing (kept as drafts):")
             out += [f"  {title}: {'; '.join(why)}." for title, why in self.to_check]
+        if self.pictures:
+            out.append("\nPictures to see to:")
+            out += [f"  {a.title}: {note}." for a, note in self.pictures]
         if self.unresolved:
-            out.append("\nPointers that match no article (left as text):")
+            out.append("\nLinks and pointers that match no article here:")
             out += [f"  {title}: “{pointer}”" for title, pointer in self.unresolved]
         if self.without_sections:
             out.append(

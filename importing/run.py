@@ -16,14 +16,17 @@ from wagtail.models import Site
 from base.models import AboutMe, SitePages
 from blog.models import ArticlePage, is_index_route
 from blog.series import Series, SeriesArticle, part_of
+from importing.fetching import FetchRefused
 from importing.links import Resolver, Titles
 from importing.models import ImportedArticle
+from importing.pictures import Pictures, absolute
 from importing.report import ArticleReport, Report
 from importing.sections import assemble
 from importing.sources import EntryError, load_units
 from vignettes.blocks import DEFAULT_DISCLAIMER, DISCLAIMERS
 
 HEADING_LENGTH = 120
+CAPTION_LENGTH = 500
 VIGNETTE_TITLE_LENGTH = 200
 IMPORTED_NAME = "Your name (from an imported bio)"
 NOT_YET_WRITTEN = 0  # a dry run's stand-in for a page of the batch
@@ -50,6 +53,7 @@ class Importer:
         self.articles = {}  # Entry -> ArticleReport
         self.about_me = AboutMe.get_default() or AboutMe.objects.order_by("pk").first()
         self.slugs = set(parent.get_children().values_list("slug", flat=True))
+        self.pictures = Pictures(user=user)
 
     def run(self, entries):
         titles = Titles()
@@ -157,7 +161,9 @@ class Importer:
                 return NOT_YET_WRITTEN
             return self.pages.get(target)
 
-        return Resolver(titles, page_for, exclude=entry)
+        return Resolver(
+            titles, page_for, exclude=entry, base=entry.base_url or entry.original_url
+        )
 
     def prepare(self, entry, titles, page):
         """The article as it will be saved, and its report; reads only."""
@@ -177,6 +183,7 @@ class Importer:
             dropped=dict(entry.dropped),
             check=self.reasons_to_check(parsed, entry),
         )
+        header = self.bring_pictures(entry, article)
         body = self.body(entry, resolver)
         article.vignettes = [
             {"kind": v["kind"], "title": v["title"], "people": list(v["people"])}
@@ -200,6 +207,8 @@ class Importer:
             page = page.get_latest_revision_as_object()
             page.body = body
         page.title = entry.title
+        page.image = header or page.image
+        page.summary = entry.summary or page.summary
         page.date = entry.date or page.date
         page.original_url = entry.original_url
         page.import_key = entry.key
@@ -226,6 +235,7 @@ class Importer:
         else:
             article.published = self.save(page, article)
         self.pages[entry] = page.pk
+        article.page_id = page.pk
         self.redirect(entry, page)
 
     def relink(self, entry, titles):
@@ -236,6 +246,7 @@ class Importer:
             self.parsed[entry] = assemble(
                 load_units(entry), entry.title, entry.lower_case
             )
+            self.bring_pictures(entry, self.articles[entry])
         resolver = self.resolver(titles, entry)
         page.body = self.body(entry, resolver)
         article = self.articles[entry]
@@ -253,6 +264,8 @@ class Importer:
                 "“de-identified” once you have checked "
                 f"{'each' if count > 1 else 'it'}"
             )
+        if any(not unit.alt for unit in pictures_of(parsed)):
+            reasons.append("a picture has no alt text: write it in the editor")
         reasons += [
             f"{reason}, so it may hold a client story not marked as a vignette"
             for reason in parsed.suspicions(entry.lower_case)
@@ -299,6 +312,56 @@ class Importer:
             return True
         return page.live
 
+    def bring_pictures(self, entry, article):
+        """Each picture of the post into the image library (none in a dry
+        run), and the article's own picture: the featured one, else the
+        first. What could not be brought, or lacks alt text, is reported."""
+        parsed = self.parsed[entry]
+        blocks = parsed.blocks
+        pictures = pictures_of(parsed)
+        base = entry.base_url or entry.original_url
+        for picture in [entry.featured, *pictures]:
+            if picture is not None:
+                picture.src = absolute(picture.src, base)
+        images = parsed.images = {}
+        wanted = {p.src: p for p in [entry.featured, *pictures] if p}
+        for picture in wanted.values():
+            if self.dry_run:
+                continue
+            try:
+                images[picture.src] = self.pictures.bring(picture, entry.archive)
+            except FetchRefused as refused:
+                article.pictures.append(f"“{picture.name}” was not brought: {refused}")
+        for picture in pictures:
+            if not picture.alt:
+                article.pictures.append(f"write alt text for “{picture.name}”")
+        article.images = len(images)
+        if entry.featured is not None:
+            header = images.get(entry.featured.src)
+        else:
+            header = next((images[p.src] for p in pictures if p.src in images), None)
+        # A picture that opens the post is its header picture: shown once.
+        if (
+            blocks
+            and blocks[0][0] == "image"
+            and header is not None
+            and (images.get(blocks[0][1].src) == header)
+        ):
+            del blocks[0]
+        return header
+
+    def figure(self, entry, picture):
+        """An image block's value, or None for a picture not brought."""
+        image = self.parsed[entry].images.get(picture.src)
+        if image is None:
+            return None
+        return {
+            "image": image,
+            "alt_text": picture.alt,
+            "decorative": False,
+            "caption": picture.caption[:CAPTION_LENGTH],
+        }
+
     def body(self, entry, resolver):
         def html(units):
             return "".join(
@@ -308,12 +371,18 @@ class Importer:
                 for unit in units
             )
 
+        def figure(picture):
+            return self.figure(entry, picture)
+
         body = []
         for block_type, payload in self.parsed[entry].blocks:
             if block_type == "heading":
                 body.append(("heading", payload[:HEADING_LENGTH]))
+            elif block_type == "image":
+                if value := figure(payload):
+                    body.append(("image", value))
             elif block_type == "vignette":
-                body.append(("vignette", vignette_value(payload, html)))
+                body.append(("vignette", vignette_value(payload, html, figure)))
             elif block_type == "getting_help":
                 body.append(("getting_help", {"text": html(payload)}))
             elif payload:
@@ -363,7 +432,7 @@ def default_blog_index():
     return SitePages.find(site, "blog") if site else None
 
 
-def vignette_value(vignette, html):
+def vignette_value(vignette, html, figure):
     return {
         "kind": vignette.kind,
         "title": vignette.title[:VIGNETTE_TITLE_LENGTH],
@@ -372,13 +441,29 @@ def vignette_value(vignette, html):
         "people": vignette.people,
         "deidentified": False,
         "body": [
-            ("heading", unit.text[:HEADING_LENGTH])
-            if unit.kind == "heading"
-            else ("paragraph", html([unit]))
+            story_block(unit, html, figure)
             for unit in vignette.body
+            if unit.kind != "image" or figure(unit.picture)
         ]
         or [("paragraph", "")],
     }
+
+
+def pictures_of(parsed):
+    return [p for t, p in parsed.blocks if t == "image"] + [
+        unit.picture
+        for vignette in parsed.vignettes
+        for unit in vignette.body
+        if unit.kind == "image"
+    ]
+
+
+def story_block(unit, html, figure):
+    if unit.kind == "heading":
+        return ("heading", unit.text[:HEADING_LENGTH])
+    if unit.kind == "image":
+        return ("image", figure(unit.picture))
+    return ("paragraph", html([unit]))
 
 
 def describe(error):

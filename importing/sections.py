@@ -4,6 +4,7 @@ conclusion, getting help and about me."""
 import re
 from dataclasses import dataclass, field
 
+from blog.series import part_of
 from importing import plaintext
 from importing.units import (
     BIO,
@@ -27,6 +28,11 @@ LEADING_WORD = re.compile(r"(?:a |the |in )?", re.I)  # "In conclusion"
 DISCLAIMER = re.compile(
     r"^(?:this|the|all)\b[^.]{0,80}\b(?:vignettes?|stor(?:y|ies)|examples?|cases?)"
     r"\b[^.]{0,120}\b(?:fictional|fictionalized|composites?|invented)\b[^.]*\.?",
+    re.I,
+)
+SERIES = re.compile(
+    r"\bpart\s+(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\b"
+    r"|\bseries\b",
     re.I,
 )
 CAPITALISED = re.compile(r"\b([A-Z][a-z]{2,})\b")
@@ -197,6 +203,7 @@ class Parsed:
 
     blocks: list = field(default_factory=list)  # (type, payload)
     bio: list = field(default_factory=list)  # [Unit], replaced by the snippet
+    images: dict = field(default_factory=dict)  # picture address -> Image
 
     @property
     def vignettes(self):
@@ -205,7 +212,7 @@ class Parsed:
     @property
     def parts(self):
         """The article's parts in order, each named once."""
-        names = [kind for kind, _ in self.blocks if kind != "heading"]
+        names = [kind for kind, _ in self.blocks if kind not in ("heading", "image")]
         if self.bio:
             names.append("about_me")
         return list(dict.fromkeys(names))
@@ -226,7 +233,11 @@ class Parsed:
             unit
             for kind, payload in self.blocks
             if kind != "vignette"
-            for unit in ([Unit("heading", payload)] if kind == "heading" else payload)
+            for unit in (
+                [Unit("heading", payload)]
+                if kind == "heading"
+                else ([] if kind == "image" else payload)
+            )
         ]
         for position, unit in enumerate(units):
             found = SUSPECT.search(unit.text)
@@ -314,7 +325,6 @@ def assemble(units, title, lower_case=False):
     parsed = Parsed()
     current = "intro"
     vignette = None
-    title_words = words(title)
     queue = list(units)
     while queue:
         unit = queue.pop(0)
@@ -342,7 +352,7 @@ def assemble(units, title, lower_case=False):
                 current = "vignette"
                 vignette.openers.append(unit.text)
                 rest = rest_of(unit.text, match)
-                if rest and words(rest) != title_words and not vignette.title:
+                if rest and not vignette.title and not names_the_post(rest, title):
                     vignette.title = rest
                 continue
             if (
@@ -354,7 +364,11 @@ def assemble(units, title, lower_case=False):
                 if kind in ("conclusion", "getting_help"):
                     parsed.blocks.append((kind, []))
                 continue
-        if current == "vignette" and take_into_vignette(vignette, unit, title_words):
+        if (
+            current == "vignette"
+            and unit.kind != "image"
+            and take_into_vignette(vignette, unit, title)
+        ):
             continue
         add(parsed, current, vignette, unit)
     for vignette in parsed.vignettes:
@@ -362,7 +376,17 @@ def assemble(units, title, lower_case=False):
     return parsed
 
 
-def take_into_vignette(vignette, unit, title_words):
+def names_the_post(heading, title):
+    """A heading that repeats the article's title, or names its series
+    ("Part 2", "Anxiety series"): never a story's own title."""
+    said = words(heading)
+    if said == words(title) or SERIES.search(heading):
+        return True
+    found = part_of(title)
+    return found is not None and said == words(found[0])
+
+
+def take_into_vignette(vignette, unit, title):
     """A name line, the article's title repeated, or the story's own title,
     where a vignette opens; False for anything that is the story itself."""
     names = name_line(unit)
@@ -371,7 +395,7 @@ def take_into_vignette(vignette, unit, title_words):
         vignette.body.append(Unit("heading", unit.text.strip(" :.–—-")))
         return True
     if unit.kind == "heading" and vignette.fresh:
-        if words(unit.text) != title_words and not vignette.title:
+        if not vignette.title and not names_the_post(unit.text, title):
             vignette.title = unit.text
         return True
     return False
@@ -391,22 +415,35 @@ def rest_of(heading, match):
 
 def add(parsed, current, vignette, unit):
     if current == "about_me":
-        parsed.bio.append(unit)
+        if unit.kind != "image":  # the bio's photo belongs to the snippet
+            parsed.bio.append(unit)
     elif current == "vignette":
         vignette.body.append(unit)
+    elif unit.kind == "image":
+        parsed.blocks.append(("image", unit.picture))
     elif current in ("conclusion", "getting_help") and unit.kind == "text":
-        parsed.blocks[-1][1].append(unit)
+        last_of(parsed, current).append(unit)
     elif unit.kind == "heading":
         parsed.blocks.append(("heading", unit.text))
-    elif current == "intro" and not any(t == "heading" for t, _ in parsed.blocks):
+    elif current == "intro" and not any(
+        t in ("heading", "paragraph") for t, _ in parsed.blocks
+    ):
         if parsed.blocks and parsed.blocks[-1][0] == "intro":
             parsed.blocks[-1][1].append(unit)
+        elif any(t == "intro" for t, _ in parsed.blocks):
+            parsed.blocks.append(("paragraph", [unit]))  # after a picture
         else:
             parsed.blocks.append(("intro", [unit]))
     elif parsed.blocks and parsed.blocks[-1][0] == "paragraph":
         parsed.blocks[-1][1].append(unit)
     else:
         parsed.blocks.append(("paragraph", [unit]))
+
+
+def last_of(parsed, kind):
+    """The units of the last block of this kind: a conclusion goes on past
+    a picture set inside it."""
+    return next(payload for t, payload in reversed(parsed.blocks) if t == kind)
 
 
 def finish_vignette(vignette, lower_case, parsed):
@@ -469,14 +506,12 @@ def finish_vignette(vignette, lower_case, parsed):
 
 
 def title_from(vignette):
-    """A title made from the story's pseudonyms: "Ned's story", "Ned and Jane"."""
-    people = vignette.people
-    if not people:
+    """A title made from the story's client, the person it opens with:
+    "Ned's story". Others named in it are people in the story, not in its
+    title."""
+    if not vignette.people:
         return "A composite story" if vignette.kind == "composite" else "A story"
-    if len(people) == 1:
-        return f"{people[0]}'s story"
-    shown = people[:3]
-    return f"{', '.join(shown[:-1])} and {shown[-1]}"
+    return f"{vignette.people[0]}'s story"
 
 
 def capitalise_names(text, names):

@@ -98,9 +98,10 @@ class Unit:
     """A heading, or a run of body text: `html` when the source had markup,
     else plain `text` that is escaped when written."""
 
-    kind: str  # "heading" or "text"
+    kind: str  # "heading", "text" or "image"
     text: str
     html: str | None = None
+    picture: object = None  # an image unit's pictures.Picture
 
 
 @dataclass(eq=False)
@@ -120,6 +121,10 @@ class Entry:
     key: str = ""  # what makes a re-import update this article, not add one
     lower_case: bool = False  # scraped text: names are found another way
     dropped: dict = field(default_factory=dict)  # shortcodes left out, by name
+    summary: str = ""  # the platform's excerpt or subtitle
+    featured: object = None  # the post's featured or cover pictures.Picture
+    base_url: str = ""  # what the post's relative addresses are relative to
+    archive: str = ""  # the export's zip, where its pictures are read from
 
 
 def words(text):

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
-from base.blocks import AnchoredBlock, HeadingBlock, ParagraphBlock
+from base.blocks import AnchoredBlock, ArticleImageBlock, HeadingBlock, ParagraphBlock
 
 DEFAULT_DISCLAIMER = (
     "This vignette is fictional. It is based on no one client and contains no "
@@ -70,6 +70,7 @@ class VignetteBodyBlock(blocks.StreamBlock):
         description="A heading inside the vignette.",
         preview_value="Session two",
     )
+    image = ArticleImageBlock()
 
     class Meta:
         min_num = 1

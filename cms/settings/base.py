@@ -411,6 +411,10 @@ TASKS = {
 # Blog exports uploaded in the admin's Import page, and files given to
 # import_articles, are refused above this size.
 IMPORT_MAX_UPLOAD_MB = env.int("IMPORT_MAX_UPLOAD_MB", default=100)
+# An import fetches the old blog's pictures from public addresses only. These
+# comma-separated CIDRs (say 10.0.0.0/8 for a blog on the practice's own
+# network) are the only private ranges it may also fetch from.
+IMPORT_ALLOW_PRIVATE_NETWORKS = env.list("IMPORT_ALLOW_PRIVATE_NETWORKS", default=[])
 
 # Email leaves through one URL (django-environ reads it): smtp+tls://user:
 # password@smtp.example.org:587 for STARTTLS, smtp+ssl://...:465 for TLS,
@@ -491,7 +495,9 @@ WAGTAILADMIN_BASE_URL = env.str(
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Uploads: photos straight off a phone fit; anything larger, or not an image,
 # is refused with a message in the admin. The pixel cap stops decompression bombs.
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = env.int("IMAGE_MAX_UPLOAD_MB", default=20) * 2**20
+# Imported pictures are held to the same size.
+IMAGE_MAX_UPLOAD_MB = env.int("IMAGE_MAX_UPLOAD_MB", default=20)
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = IMAGE_MAX_UPLOAD_MB * 2**20
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 60_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "rtf", "txt"]

@@ -397,7 +397,7 @@ def test_the_sample_article_imports_as_the_issue_describes(blog, about_me):
     assert "Ned" in list(story["people"])
     assert story["body"][0].value == "Ned"
     assert part(page, "about_me") == about_me
-    assert "Pointers that match no article" in output
+    assert "Links and pointers that match no article here" in output
     assert "see my article how your attachment style affects" in output
 
 

@@ -94,9 +94,12 @@ def test_wordpress_markup_never_becomes_words(blog, about_me):
         text = text_of(draft(title))
         for leak in ("wp:", "/wp", "[caption", "[/caption]", "[embed", "[gallery", "{"):
             assert leak not in text
-    assert "A reading lamp left on low" in text_of(
+    # A caption is the picture's, never a stray paragraph; the picture
+    # (on a reserved example address, never fetched) is reported.
+    assert "A reading lamp left on low" not in text_of(
         draft("How to Stop Fighting the Night")
     )
+    assert "“lamp.jpg” was not brought" in output
     assert "video.example.net" not in text_of(draft("How to Stop Fighting the Night"))
     assert "2 comments" in output
     assert "1 [embed] shortcode" in output
@@ -248,6 +251,6 @@ def test_publish_puts_plain_articles_live(blog, about_me):
 )
 def test_a_story_without_a_disclaimer_of_its_own_gets_its_kinds_wording(kind, wording):
     story = Vignette(kind=kind, title="Dev's story", openers=["Case study"])
-    value = vignette_value(story, html=lambda units: "")
+    value = vignette_value(story, html=lambda units: "", figure=lambda picture: None)
     assert value["disclaimer"] == wording
     assert not publish_problems(value | {"deidentified": True})
