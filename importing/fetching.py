@@ -45,6 +45,11 @@ def allowed_networks():
 def public_address(host, port):
     """The address to connect to, once every address the name has is known
     to be public (or explicitly allowed)."""
+    if host.lower().endswith(".invalid"):
+        raise FetchRefused(
+            "the export does not give its site's address (Ghost writes "
+            "__GHOST_URL__); import Ghost's zip with its content/images folder"
+        )
     if host.lower().rstrip(".").endswith(RESERVED_NAMES):
         raise FetchRefused(f"its site, {host}, is a name reserved for examples")
     try:

@@ -71,6 +71,11 @@ class Titles:
             self.by_url[url_key(url)] = target
             self.hosts.add(host_of(url))
 
+    def add_url(self, url, target):
+        """Another address that names the target: Ghost's __GHOST_URL__ links."""
+        self.by_url[url_key(url)] = target
+        self.hosts.add(host_of(url))
+
     def for_url(self, url):
         return self.by_url.get(url_key(url)) if url else None
 

@@ -283,6 +283,7 @@ def is_bold_line(element, text):
 def clean(element):
     """The element with only the markup a paragraph keeps: paragraphs, lists,
     bold, italic, line breaks and links (by address only)."""
+    element.attrs = {}
     for tag in element.find_all(True):
         if tag.name == "a" and tag.get("href") and not tag.get_text(strip=True):
             tag.decompose()  # a link left empty by the picture it held

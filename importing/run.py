@@ -61,6 +61,8 @@ class Importer:
             titles.add(page.title, page.pk, page.original_url)
         for entry in entries:
             titles.add(entry.title, entry, entry.original_url)
+            for alias in entry.aliases:
+                titles.add_url(alias, entry)
         existing = {
             page.import_key: page
             for page in ArticlePage.objects.filter(

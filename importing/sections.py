@@ -489,11 +489,22 @@ def finish_vignette(vignette, lower_case, parsed):
         # A name is capitalised every time, even mid-sentence; a word that is
         # also written in lower case somewhere is only starting a sentence.
         lower = set(re.findall(r"\b[a-z]+\b", story))
+        # A name said twice, or once in mid-sentence ("his friend Paolo"),
+        # in the order the story names them: its client first.
         counts = {}
         for match in CAPITALISED.finditer(story):
             name = match.group(1)
             if name not in NOT_NAMES and name.lower() not in lower:
-                counts[name] = counts.get(name, 0) + 1
+                before = story[: match.start()].rstrip()
+                after = story[match.end() :].lstrip()
+                # Not a word of a title in Title Case ("the Inner Critic").
+                mid = (
+                    bool(before)
+                    and before[-1] not in ".!?:\"“”'‘’("
+                    and not after[:1].isupper()
+                    and not before.split()[-1][:1].isupper()
+                )
+                counts[name] = counts.get(name, 0) + (2 if mid else 1)
         vignette.people = list(
             dict.fromkeys(
                 [

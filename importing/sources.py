@@ -1,26 +1,37 @@
 """Read the files the therapist gives: a Blogger export, a WordPress export,
 Markdown or scraped plain text."""
 
-import hashlib
 import re
 import zipfile
 import zlib
 from collections import Counter
-from datetime import datetime
 from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin
 
 import markdown
 import yaml
+from bs4 import BeautifulSoup
 from defusedxml import DefusedXmlException, ElementTree
 from django.conf import settings
-from django.utils.dateparse import parse_date, parse_datetime
 
-from importing import markup, plaintext
+from importing import markup, plaintext, platforms
+from importing.entries import (
+    MAX_TITLE,
+    EntryError,
+    SourceError,
+    child_text,
+    content_key,
+    html_entry,
+    local,
+    to_date,
+)
 from importing.limits import PostRefused, bounded
+from importing.pictures import Picture
+from importing.repair import Repaired
 from importing.units import Entry, words
 
-MAX_TITLE = 255  # Wagtail's page title
-FORMATS = ("auto", "blogger", "wordpress", "markdown", "text", "zip")
+FORMATS = ("auto", "blogger", "wordpress", "feed", "ghost", "markdown", "text", "zip")
+MAX_SUMMARY = 1000
 ATOM = "{http://www.w3.org/2005/Atom}"
 BLOGGER_KIND = "http://schemas.google.com/g/2005#kind"
 BLOGGER_LABEL = "http://www.blogger.com/atom/ns#"
@@ -36,14 +47,6 @@ HEAD = 4096
 # Front matter is a few fields; its YAML may not name anchors or aliases,
 # which let 429 bytes expand to gigabytes.
 MAX_FRONT_MATTER = 64 * 1024
-
-
-class SourceError(Exception):
-    """A file that cannot be read at all, said in one line."""
-
-
-class EntryError(Exception):
-    """One article of a file that cannot be read; the others still can."""
 
 
 def max_bytes():
@@ -81,8 +84,10 @@ def read(path, fmt="auto", title=None, include_drafts=False, name=None):
         if fmt == "auto"
         else fmt
     )
-    if fmt in ("blogger", "wordpress"):
+    if fmt in ("blogger", "wordpress", "feed"):
         return read_xml(path, name, fmt, include_drafts)
+    if fmt == "ghost":
+        return platforms.read_ghost(path.read_bytes(), name, include_drafts)
     if fmt in ("markdown", "text"):
         return read_plain(name, path.read_bytes(), fmt, title)
     raise SourceError(
@@ -108,13 +113,17 @@ def read_plain(name, raw, fmt, title=None):
 def detect(name, head):
     head = head.lstrip()
     if head.startswith("<"):
-        if "<feed" in head and ("blogger" in head.lower() or ATOM[1:-1] in head):
+        if "<feed" in head and "blogger" in head.lower():
             return "blogger"
         if "<rss" in head and "wordpress.org/export" in head:
-            return "wordpress"
+            return "wordpress"  # WordPress's own, or Squarespace's
+        if "<rss" in head or ("<feed" in head and ATOM[1:-1] in head):
+            return "feed"
         raise SourceError(
-            f"{name}: XML that is neither a Blogger nor a WordPress export"
+            f"{name}: XML that is not a blog export or an RSS or Atom feed"
         )
+    if head.startswith("{"):
+        return "ghost"
     if PurePosixPath(name).suffix.lower() in (".md", ".markdown") or FRONT_MATTER.match(
         head
     ):
@@ -149,6 +158,9 @@ def read_zip(path, name, include_drafts):
                 f"{name}: the zip unpacks to {unpacked / 2**20:.0f} MB, far more "
                 "than it holds; refused as unsafe"
             )
+        platform = platforms.zip_kind(members)
+        if platform:
+            return platform(archive, members, name, include_drafts, str(path))
         entries, failures, skipped = [], [], Counter()
         for member in sorted(members, key=lambda m: m.filename):
             inner = PurePosixPath(member.filename)
@@ -181,41 +193,78 @@ def read_zip(path, name, include_drafts):
 
 
 def read_xml(path, name, fmt, include_drafts):
-    """Blogger's Atom or WordPress's RSS, one article at a time. DTDs and
-    entities are refused: exports never declare them, and entity bombs do."""
-    entries, failures, skipped = [], [], Counter()
-    item_tag = f"{ATOM}entry" if fmt == "blogger" else "item"
-    reader = blogger_item if fmt == "blogger" else wordpress_item
-    number = 0
+    """Blogger's Atom, WordPress's (and Squarespace's) RSS, or any RSS or
+    Atom feed, one article at a time. DTDs and entities are refused: exports
+    never declare them, and entity bombs do. A WordPress-format file that is
+    not well-formed (Squarespace's often are not) is read again, mended."""
     try:
-        events = ElementTree.iterparse(
-            str(path), events=("start", "end"), forbid_dtd=True
-        )
+        return read_xml_from(str(path), name, fmt, include_drafts)
+    except SourceError as error:
+        if fmt != "wordpress" or "not well-formed" not in str(error):
+            raise
+    source = Repaired(path)
+    try:
+        return read_xml_from(source, name, fmt, include_drafts)
+    finally:
+        source.close()
+
+
+ROOTS = {
+    "blogger": ({f"{ATOM}feed"}, "Blogger export (no Atom <feed>)"),
+    "wordpress": ({"rss"}, "WordPress export (no <rss><channel>)"),
+    "feed": ({"rss", f"{ATOM}feed"}, "RSS or Atom feed"),
+}
+
+
+def read_xml_from(source, name, fmt, include_drafts):
+    entries, failures, skipped = [], [], Counter()
+    featured, attachments = {}, {}  # WordPress: entry -> attachment id -> URL
+    number, depth, site = 0, 0, ""
+    try:
+        events = ElementTree.iterparse(source, events=("start", "end"), forbid_dtd=True)
         _, root = next(events)
-        expected = f"{ATOM}feed" if fmt == "blogger" else "rss"
-        if root.tag != expected:
-            what = (
-                "Blogger export (no Atom <feed>)"
-                if fmt == "blogger"
-                else ("WordPress export (no <rss><channel>)")
-            )
+        roots, what = ROOTS[fmt]
+        if root.tag not in roots:
             raise SourceError(f"{name}: not a {what}")
+        atom = root.tag == f"{ATOM}feed"
+        item_tag = f"{ATOM}entry" if atom else "item"
+        reader = {"blogger": blogger_item, "wordpress": wordpress_item}.get(
+            fmt, atom_item if atom else feed_item
+        )
         for event, element in events:
-            if event != "end" or element.tag != item_tag:
+            if element.tag == item_tag:
+                depth += 1 if event == "start" else -1
+            if event != "end":
+                continue
+            if not depth and not site and local(element.tag) == "link":
+                # The blog's own address: what its relative links start from.
+                site = (element.text or element.get("href") or "").strip()
+            if element.tag != item_tag:
                 continue
             number += 1
-            label = "entry" if fmt == "blogger" else "item"
-            source = f"{PurePosixPath(name).name}, {label} {number}"
+            label = "entry" if atom else "item"
+            where = f"{PurePosixPath(name).name}, {label} {number}"
             skip, fields, extra = reader(element, include_drafts)
             skipped.update(extra)
+            if fields is None and skip == "attachment":
+                post_id, url = (
+                    child_text(element, "post_id"),
+                    child_text(element, "attachment_url"),
+                )
+                attachments[post_id] = url
             element.clear()
             if skip:
                 skipped[skip] += 1
                 continue
+            thumbnail = fields.pop("thumbnail_id", "")
             try:
-                entries.append(html_entry(source, **fields))
+                entry = html_entry(where, **fields)
             except EntryError as error:
-                failures.append((source, str(error)))
+                failures.append((where, str(error)))
+                continue
+            entries.append(entry)
+            if thumbnail:
+                featured[entry] = thumbnail
     except DefusedXmlException:
         raise SourceError(
             f"{name}: the file declares a DTD or XML entities, which exports "
@@ -225,51 +274,91 @@ def read_xml(path, name, fmt, include_drafts):
         raise SourceError(f"{name}: the XML is not well-formed ({error})") from None
     except StopIteration:
         raise SourceError(f"{name}: the file is empty") from None
+    for entry in entries:
+        entry.base_url = site if site.startswith(("http://", "https://")) else ""
+        if entry.original_url and entry.base_url:
+            entry.original_url = urljoin(entry.base_url, entry.original_url)
+        if not entry.original_url.startswith(("http://", "https://")):
+            entry.original_url = ""  # a relative address with nothing to join
+        if url := attachments.get(featured.get(entry, "")):
+            entry.featured = Picture(src=url)
     return entries, failures, skipped
 
 
-def content_key(title, text):
+def feed_item(item, include_drafts):
+    """An RSS 2.0 item: the full text from content:encoded, else its
+    description; a picture in its enclosure or media tags is its own."""
+    encoded = child_text(item, "encoded")
+    description = child_text(item, "description")
     return (
-        "sha256:"
-        + hashlib.sha256(
-            " ".join([*words(title), "|", *words(text)]).encode()
-        ).hexdigest()
+        None,
+        {
+            "title": child_text(item, "title"),
+            "html": encoded or description,
+            "summary": plain_summary(description) if encoded else "",
+            "date": to_date(child_text(item, "pubDate"))
+            or to_date(child_text(item, "date")),
+            "tags": list(
+                dict.fromkeys(
+                    " ".join((c.text or "").split())
+                    for c in item
+                    if local(c.tag) == "category" and (c.text or "").strip()
+                )
+            ),
+            "original_url": child_text(item, "link"),
+            "featured": feed_picture(item),
+        },
+        (),
     )
 
 
-def to_date(value):
-    if not value:
-        return None
-    value = str(value).strip()
-    moment = parse_datetime(value.replace(" ", "T", 1)) if " " in value else None
-    moment = moment or parse_datetime(value)
-    if moment:
-        return moment.date()
-    try:
-        return (
-            parse_date(value[:10])
-            or datetime.strptime(value, "%a, %d %b %Y %H:%M:%S %z").date()
-        )
-    except ValueError:
-        return None
-
-
-def html_entry(source, title, html, **fields):
-    title = " ".join((title or "").split())
-    if not title:
-        raise EntryError("it has no title")
-    if len(title) > MAX_TITLE:
-        raise EntryError(f"its title is over {MAX_TITLE} characters")
-    if not (html or "").strip():
-        raise EntryError("it has no text")
-    url = fields.get("original_url", "")
-    return Entry(
-        source=source,
-        title=title,
-        html=html,
-        key=url or content_key(title, html),
-        **fields,
+def atom_item(item, include_drafts):
+    """An Atom entry of a feed (not Blogger's export): its content, else
+    its summary."""
+    content = item.find(f"{ATOM}content")
+    summary = child_text(item, "summary")
+    return (
+        None,
+        {
+            "title": child_text(item, "title"),
+            "html": (content.text or "") if content is not None else summary,
+            "summary": plain_summary(summary) if content is not None else "",
+            "date": to_date(child_text(item, "published"))
+            or to_date(child_text(item, "updated")),
+            "tags": [
+                c.get("term") for c in item.findall(f"{ATOM}category") if c.get("term")
+            ],
+            "original_url": next(
+                (
+                    link.get("href")
+                    for link in item.findall(f"{ATOM}link")
+                    if link.get("rel", "alternate") == "alternate" and link.get("href")
+                ),
+                "",
+            ),
+            "featured": feed_picture(item),
+        },
+        (),
     )
+
+
+def feed_picture(item):
+    """A feed item's own picture: an image enclosure, media:content or
+    media:thumbnail (how Wix's feed gives a post's cover)."""
+    for child in item:
+        kind = child.get("type") or child.get("medium") or ""
+        url = child.get("url") or ""
+        if local(child.tag) in ("enclosure", "content") and url and "image" in kind:
+            return Picture(src=url)
+        if local(child.tag) == "thumbnail" and url:
+            return Picture(src=url)
+    return None
+
+
+def plain_summary(html):
+    """An excerpt's words, without its markup or a trailing "read more"."""
+    text = " ".join(BeautifulSoup(html or "", "html.parser").get_text(" ").split())
+    return text.removesuffix("[…]").removesuffix("...").strip()[:MAX_SUMMARY]
 
 
 def load_units(entry):
@@ -327,19 +416,6 @@ def blogger_kind(item):
     return child_text(item, "type").lower() or "unknown"
 
 
-def local(tag):
-    return tag.rsplit("}", 1)[-1]
-
-
-def child_text(element, name):
-    """The text of the first child with this local name, whatever namespace
-    the export version put it in."""
-    for child in element:
-        if local(child.tag) == name:
-            return (child.text or "").strip()
-    return ""
-
-
 def wordpress_item(item, include_drafts):
     """As blogger_item; a post's comments are counted as skipped."""
     comments = sum(local(child.tag) == "comment" for child in item)
@@ -347,7 +423,7 @@ def wordpress_item(item, include_drafts):
     post_type = child_text(item, "post_type") or "post"
     status = child_text(item, "status") or "publish"
     if post_type != "post":
-        return post_type, None, extra
+        return post_type, None, extra  # attachments are read for their URL
     if status != "publish" and not include_drafts:
         return status, None, extra
     return (
@@ -366,9 +442,26 @@ def wordpress_item(item, include_drafts):
                 )
             ),
             "original_url": child_text(item, "link"),
+            "summary": plain_summary(excerpt(item)),
+            "thumbnail_id": post_meta(item, "_thumbnail_id"),
         },
         extra,
     )
+
+
+def excerpt(item):
+    """WordPress's excerpt:encoded (the second `encoded` child)."""
+    for child in item:
+        if local(child.tag) == "encoded" and "excerpt" in child.tag:
+            return child.text or ""
+    return ""
+
+
+def post_meta(item, key):
+    for meta in item:
+        if local(meta.tag) == "postmeta" and child_text(meta, "meta_key") == key:
+            return child_text(meta, "meta_value")
+    return ""
 
 
 def read_markdown(name, text, title=None):

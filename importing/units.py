@@ -125,6 +125,7 @@ class Entry:
     featured: object = None  # the post's featured or cover pictures.Picture
     base_url: str = ""  # what the post's relative addresses are relative to
     archive: str = ""  # the export's zip, where its pictures are read from
+    aliases: list = field(default_factory=list)  # other addresses links use
 
 
 def words(text):

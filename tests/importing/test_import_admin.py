@@ -259,7 +259,7 @@ ALIAS_BOMB = (
         (
             "notes.xml",
             b"<?xml version='1.0'?><notes>hi</notes>",
-            "neither a Blogger nor a WordPress",
+            "not a blog export or an RSS or Atom feed",
         ),
         ("broken.zip", b"PK\x03\x04 not really", "not a readable zip"),
     ],
