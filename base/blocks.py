@@ -2,8 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from wagtail import blocks
-from wagtail.images import get_image_model
 from wagtail.blocks.struct_block import StructBlockValidationError
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 

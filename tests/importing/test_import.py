@@ -334,7 +334,10 @@ def test_a_malformed_entry_leaves_the_others_and_nothing_partial(
             "<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'><entry>",
             "not well-formed",
         ),
-        ("<?xml version='1.0'?><note>hi</note>", "not a blog export or an RSS or Atom feed"),
+        (
+            "<?xml version='1.0'?><note>hi</note>",
+            "not a blog export or an RSS or Atom feed",
+        ),
     ],
 )
 def test_bad_files_get_a_one_line_reason(blog, tmp_path, content, message):
