@@ -5,7 +5,10 @@ database under a temporary VAR_DIR with production settings, and measures:
 - 1,000 posts through `import_articles`, and through the admin's background
   task (uploaded, then `db_worker` runs it);
 - the worker's peak memory on a 50 MB export;
-- how long publishing an article takes while a 3,000-post import runs.
+- how long publishing an article takes while a 3,000-post import runs;
+- 1,000 posts with two pictures each, served by a picture server on
+  127.0.0.1 (tests/picture_server.py), through the worker: its time and
+  peak memory.
 """
 
 import os
@@ -20,6 +23,9 @@ from html import escape
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.picture_server import PictureServer  # noqa: E402 - after the path
+
 RESULTS = ROOT / "bench" / "results"
 POSTS = int(os.environ.get("IMPORT_POSTS", "1000"))
 BIG_MB = int(os.environ.get("IMPORT_BIG_MB", "50"))
@@ -33,7 +39,7 @@ FILLER = (
 )
 
 
-def post(n, padding=0):
+def post(n, padding=0, pictures=""):
     """An original synthetic post with every section, pointing to the post
     before it, as blogs point to what they have already published."""
     title = f"Notes on steadiness, part {n}"
@@ -42,6 +48,13 @@ def post(n, padding=0):
         "Steadiness grows from repetition more than willpower.</p>"
         + FILLER
         * padding
+        + (
+            f'<figure><img src="http://{pictures}/img/{n}-a.png" alt="A path, {n}">'
+            f"<figcaption>Worn by walking, {n}.</figcaption></figure>"
+            f'<p><img src="http://{pictures}/img/{n}-b.png" alt="A field, {n}"></p>'
+            if pictures
+            else ""
+        )
         + f"<p>See my article Notes on steadiness, part {max(n - 1, 0)}.</p>"
         "<h3>Fictional Clinical Vignette</h3>"
         "<p>This vignette is fictional and describes no real client.</p>"
@@ -63,11 +76,11 @@ def post(n, padding=0):
 </entry>"""
 
 
-def export(path, posts, padding=0):
+def export(path, posts, padding=0, pictures=""):
     path.write_text(
         "<?xml version='1.0' encoding='UTF-8'?>"
         "<feed xmlns='http://www.w3.org/2005/Atom'>"
-        + "".join(post(n, padding) for n in range(posts))
+        + "".join(post(n, padding, pictures) for n in range(posts))
         + "</feed>"
     )
     return path
@@ -186,6 +199,21 @@ def task_case(workdir):
     return seconds, peak, site.run_status(pk)
 
 
+def pictures_case(workdir):
+    """Every picture fetched from a server on loopback, which the import may
+    reach only because IMPORT_ALLOW_PRIVATE_NETWORKS says so."""
+    site = Site(workdir)
+    site.env["IMPORT_ALLOW_PRIVATE_NETWORKS"] = "127.0.0.0/8"
+    with PictureServer() as server:
+        pk = site.enqueue(export(workdir / "blog.xml", POSTS, pictures=server.address))
+        seconds, peak = site.worker()
+        fetched = len(server.requests)
+    images = site.python(
+        "from wagtail.images.models import Image; print(Image.objects.count())"
+    )
+    return seconds, peak, fetched, images, site.run_status(pk)
+
+
 def memory_case(workdir):
     site = Site(workdir)
     # Long posts, as real ones are, until the export is BIG_MB.
@@ -267,6 +295,13 @@ def main():
         rows.append(
             f"| {POSTS} Blogger posts, admin upload then `db_worker` | {seconds:.1f} s "
             f"| {POSTS / seconds:.0f} posts/s; worker peak {peak:.0f} MB | {status} |"
+        )
+    with tempfile.TemporaryDirectory() as workdir:
+        seconds, peak, fetched, images, status = pictures_case(Path(workdir))
+        rows.append(
+            f"| {POSTS} posts with 2 pictures each from 127.0.0.1, admin upload "
+            f"then `db_worker` | {seconds:.1f} s | worker peak {peak:.0f} MB; "
+            f"{fetched} fetched, {images} images in the library | {status} |"
         )
     with tempfile.TemporaryDirectory() as workdir:
         size, seconds, peak, status = memory_case(Path(workdir))

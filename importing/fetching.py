@@ -35,11 +35,16 @@ def allowed_networks():
     cidrs = settings.IMPORT_ALLOW_PRIVATE_NETWORKS
     if isinstance(cidrs, str):
         cidrs = cidrs.split(",")
-    return [
-        ipaddress.ip_network(cidr.strip(), strict=False)
-        for cidr in cidrs
-        if cidr.strip()
-    ]
+    try:
+        return [
+            ipaddress.ip_network(cidr.strip(), strict=False)
+            for cidr in cidrs
+            if cidr.strip()
+        ]
+    except ValueError as error:
+        raise FetchRefused(
+            f"IMPORT_ALLOW_PRIVATE_NETWORKS is not a list of networks ({error})"
+        ) from None
 
 
 def public_address(host, port):
