@@ -14,6 +14,7 @@ from wagtail.models import Revision
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from blog import topic_admin
 from blog.models import ArticlePage
 from blog.reports import LinksToUnpublishedPagesView
 from blog.rich_text import LivePageLinkHandler
@@ -49,6 +50,29 @@ def register_report_urls():
             name="links_to_unpublished_pages_results",
         ),
     ]
+
+
+@hooks.register("register_admin_urls")
+def register_topic_urls():
+    return [
+        path("topics/", topic_admin.topics_view, name="blog_topics"),
+        path(
+            "topics/<int:pk>/rename/", topic_admin.rename_view, name="blog_topic_rename"
+        ),
+        path("topics/<int:pk>/merge/", topic_admin.merge_view, name="blog_topic_merge"),
+    ]
+
+
+class TopicsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return topic_admin.may_edit_topics(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_topics_menu_item():
+    return TopicsMenuItem(
+        "Topics", reverse("blog_topics"), name="topics", icon_name="tag", order=250
+    )
 
 
 @hooks.register("register_reports_menu_item")

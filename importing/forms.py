@@ -3,14 +3,16 @@ from pathlib import Path
 from django import forms
 from django.conf import settings
 
-SUFFIXES = (".xml", ".atom", ".md", ".markdown", ".txt", ".zip")
+SUFFIXES = (".xml", ".atom", ".rss", ".json", ".md", ".markdown", ".txt", ".zip")
 
 
 class ImportForm(forms.Form):
     export_file = forms.FileField(
         label="Your blog's export",
-        help_text="A Blogger export (.xml), a WordPress export (.xml), a Markdown "
-        "or text file, or a .zip of Markdown or text files.",
+        help_text="A Blogger, WordPress or Squarespace export (.xml), your blog's "
+        "RSS feed (Wix: save /blog-feed.xml), Ghost's export (.json, or a .zip "
+        "with its images), Substack's or Medium's export (.zip), a Markdown or "
+        "text file, or a .zip of Markdown or text files.",
     )
     publish = forms.BooleanField(
         required=False,
@@ -29,7 +31,7 @@ class ImportForm(forms.Form):
             )
         if Path(upload.name).suffix.lower() not in SUFFIXES:
             raise forms.ValidationError(
-                "This is not a file the importer reads. Choose a Blogger or "
-                "WordPress export (.xml), a Markdown or text file, or a .zip."
+                "This is not a file the importer reads. Choose a blog export "
+                "(.xml, .json or .zip), an RSS feed, or a Markdown or text file."
             )
         return upload
