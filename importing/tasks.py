@@ -26,23 +26,10 @@ def import_export(run_id):
     run.status, run.error = ImportRun.Status.RUNNING, ""
     run.save(update_fields=["status", "error", "updated_at"])
     try:
+        # The import runs while the file is at hand: a zip's pictures are
+        # read from it as each article is written.
         with local_copy(run.export_file) as path:
-            entries, failures, skipped = read(path, name=run.filename)
-        parent = default_blog_index()
-        if parent is None:
-            raise SourceError("there is no blog index to import into; create one first")
-        if not entries and not failures:
-            raise SourceError("this export holds no articles to import")
-        run.total = len(entries)
-        run.summary = {"skipped": dict(skipped), "failed": failures, "notes": []}
-        run.save(update_fields=["total", "summary", "updated_at"])
-        if run.preview:
-            report = Importer(parent, publish=run.publish, dry_run=True).run(entries)
-            run.summary["articles"] = [preview_row(a) for a in report.articles]
-        else:
-            report = Importer(parent, publish=run.publish, run=run, user=run.user).run(
-                entries
-            )
+            report = read_and_import(run, path)
     except SourceError as error:
         reason = str(error).removeprefix(f"{run.filename}: ")
         finish(run, ImportRun.Status.FAILED, f"{reason[:1].upper()}{reason[1:]}.")
@@ -68,9 +55,29 @@ def import_export(run_id):
             "What it finished is kept; you can carry on from there.",
         )
         raise
-    run.summary["failed"] = failures + report.failed
+    run.summary["failed"] += report.failed
     run.summary["notes"] = report.notes
     finish(run, ImportRun.Status.DONE)
+
+
+def read_and_import(run, path):
+    entries, failures, skipped = read(path, name=run.filename)
+    parent = default_blog_index()
+    if parent is None:
+        raise SourceError("there is no blog index to import into; create one first")
+    if not entries and not failures:
+        raise SourceError("this export holds no articles to import")
+    run.total = len(entries)
+    run.summary = {"skipped": dict(skipped), "failed": failures, "notes": []}
+    run.save(update_fields=["total", "summary", "updated_at"])
+    if run.preview:
+        report = Importer(parent, publish=run.publish, dry_run=True).run(entries)
+        run.summary["articles"] = [preview_row(a) for a in report.articles]
+    else:
+        report = Importer(parent, publish=run.publish, run=run, user=run.user).run(
+            entries
+        )
+    return report
 
 
 def preview_row(article):

@@ -11,12 +11,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import override_settings
 from wagtail.images import get_image_model
 
 from blog.models import ArticlePage
+from tests.factories import make_superuser
 from tests.picture_server import PictureServer, png
+from tests.workers import work
 
 pytestmark = pytest.mark.django_db
 
@@ -316,3 +319,30 @@ def test_pictures_that_cannot_be_brought_are_reported_with_why(
     grief = draft("When Grief Arrives Late")
     assert figures(grief) == [] and grief.image is None
     assert "Ordinary places often hold" not in raw(grief)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_ghost_zip_uploaded_in_the_admin_is_imported_by_the_worker(
+    migrated_site, client, blog, about_me, tmp_path
+):
+    """The admin's Import page takes the zip as it is; the worker reads the
+    pictures from the stored upload; the report links each article to its
+    editor and says what was left out."""
+    client.force_login(make_superuser())
+    with PictureServer() as server:
+        path = export(tmp_path, "ghost", server)
+    response = client.post(
+        "/admin/import/",
+        {
+            "export_file": SimpleUploadedFile("my-ghost-site.zip", path.read_bytes()),
+            "action": "import",
+        },
+    )
+    assert response.status_code == 302
+    work()
+    report = client.get(response["Location"]).content.decode()
+    assert "Pictures brought: <strong>2</strong>" in report
+    page = ArticlePage.objects.get(title="Saying No Without Guilt")
+    assert f'href="/admin/pages/{page.pk}/edit/">Saying No Without Guilt</a>' in report
+    assert "reader address list (never read" in report
+    assert get_image_model().objects.count() == 2
