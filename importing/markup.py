@@ -3,6 +3,7 @@ their lists, emphasis and links, and pictures with their alt text and
 caption. The platform's own furniture (subscribe and share buttons, block
 wrappers, classes) is left behind; its words are kept."""
 
+import json
 import re
 from collections import Counter
 
@@ -49,6 +50,10 @@ FURNITURE_WORDS = {
     "subscribe", "subscribe now", "share", "leave a comment", "share this post",
     "subscribed", "sign up", "sign up now", "get the app",
 }  # fmt: skip
+# Cards that show another page as a box (Ghost's bookmark, Substack's
+# embedded post): the page's title and address, as a link in a paragraph.
+LINK_CARDS = ("kg-bookmark-card", "embedded-post-wrap", "digest-post-embed")
+CARD_TITLES = ("kg-bookmark-title", "embedded-post-title")
 # A picture with its caption: a figure, Blogger's caption table, WordPress's
 # caption box.
 CAPTION_OF = {
@@ -67,6 +72,8 @@ def units_from_html(html):
         comment.extract()
     for tag in soup.find_all(is_furniture):
         tag.decompose()
+    for card in soup.find_all(class_=LINK_CARDS):
+        card.replace_with(link_from_card(card))
     for node in soup.find_all(string=lambda node: "\xa0" in node):
         node.replace_with(node.replace("\xa0", " "))
     for anchor in soup.find_all("a"):
@@ -86,6 +93,26 @@ def figure_from_shortcode(match):
         return f" {inner} "
     caption = inner[image.end() :].strip()
     return f"<figure>{image.group()}<figcaption>{caption}</figcaption></figure>"
+
+
+def link_from_card(card):
+    """A link card as `<p><a href>title</a></p>`, or nothing when it names
+    no page."""
+    try:
+        attrs = json.loads(card.get("data-attrs") or "{}")
+    except ValueError:
+        attrs = {}
+    attrs = attrs if isinstance(attrs, dict) else {}
+    anchor = card.find("a", href=True)
+    href = str(attrs.get("url") or (anchor["href"] if anchor else ""))
+    title = card.find(class_=CARD_TITLES)
+    title = title.get_text(" ", strip=True) if title else str(attrs.get("title") or "")
+    if not href or not title:
+        return ""
+    paragraph = BeautifulSoup("<p><a></a></p>", "html.parser")
+    paragraph.a["href"] = href
+    paragraph.a.string = " ".join(title.split())
+    return paragraph.p
 
 
 def is_furniture(tag):

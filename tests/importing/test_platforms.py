@@ -205,7 +205,9 @@ def test_a_ghost_zip_brings_its_own_pictures_and_leaves_members_out(
         )
     ]
     assert story(no)["title"] == "Bettina's story"
-    assert len(internal_links(no)) == 1
+    # The pointer and the bookmark card both lead to the other post here.
+    assert len(internal_links(no)) == 2
+    assert "Rest is not a reward" not in raw(no)
     assert not PLATFORM_MARKUP.search(raw(no))
     assert "reader address list" in output
     assert "draft" in output and "page" in output
@@ -243,7 +245,9 @@ def test_a_substack_zip_never_reads_its_email_list(tmp_path, blog, about_me, pic
         )
     ]
     assert story(panic)["title"] == "Oskar's story"
-    assert len(internal_links(panic)) == 1
+    # The pointer, and the embedded post card as a plain link.
+    assert len(internal_links(panic)) == 2
+    assert "Read more" not in raw(panic) and "likes" not in raw(panic)
     for page in (panic, draft("Breathing Room")):
         assert not PLATFORM_MARKUP.search(raw(page))
     assert "1 reader address list (never read" in output
