@@ -46,8 +46,7 @@ def post(n, padding=0, pictures=""):
     html = (
         f"<p>Part {n} looks at how small habits steady us when life is loud. "
         "Steadiness grows from repetition more than willpower.</p>"
-        + FILLER
-        * padding
+        + FILLER * padding
         + (
             f'<figure><img src="http://{pictures}/img/{n}-a.png" alt="A path, {n}">'
             f"<figcaption>Worn by walking, {n}.</figcaption></figure>"
