@@ -38,7 +38,14 @@ def url_key(url):
 
 
 def host_of(url):
-    return urlsplit(url.strip()).netloc.lower().removeprefix("www.")
+    """Whose address this is: the host, and on medium.com the author too
+    (medium.com/@name), since every Medium writer shares that host."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.lower().removeprefix("www.")
+    first = parts.path.split("/")[1] if parts.path.count("/") else ""
+    if host == "medium.com" and first.startswith("@"):
+        host = f"{host}/{first.lower()}"
+    return host
 
 
 def numbers(keys):

@@ -127,17 +127,16 @@ def is_furniture(tag):
 def picture_of(img, caption=""):
     """The picture an <img> shows, from whichever attribute the platform put
     its address in; None for a tracking pixel or an address-less image."""
-    src = (
-        img.get("src")
-        or img.get("data-src")
-        or img.get("data-image")
-        or (img.get("srcset") or img.get("data-srcset") or "").split(" ")[0]
-    ).strip()
-    if (
-        not src
-        or src.startswith("data:")
-        or (img.get("width") == "1" and img.get("height") == "1")
-    ):
+    candidates = [img.get(name) or "" for name in ("src", "data-src", "data-image")] + [
+        (img.get(name) or "").split(" ")[0] for name in ("srcset", "data-srcset")
+    ]
+    # Lazy loaders put a placeholder (a data: address) in src, the picture
+    # in data-src.
+    src = next(
+        (c.strip() for c in candidates if c.strip() and not c.startswith("data:")),
+        "",
+    )
+    if not src or (img.get("width") == "1" and img.get("height") == "1"):
         return None
     alt = " ".join((img.get("alt") or "").split())
     return Picture(src=src, alt=alt, caption=" ".join(caption.split()))

@@ -236,16 +236,7 @@ def read_substack(archive, members, name, include_drafts, path):
     for member in members:
         if member.filename not in wanted:
             left_out(member, skipped)
-    slugs = {post_id.split(".", 1)[-1] for post_id in posts}
-    host = next(
-        (
-            match.group(1)
-            for _, html in posts.values()
-            for match in SUBSTACK_POST.finditer(html)
-            if match.group(2) in slugs
-        ),
-        "",
-    )
+    host = publication_host(posts)
     for post_id, (row, html) in posts.items():
         slug = post_id.split(".", 1)[-1]
         where = f"{PurePosixPath(name).name}, {post_id}"
@@ -265,6 +256,23 @@ def read_substack(archive, members, name, include_drafts, path):
         except EntryError as error:
             failures.append((where, str(error)))
     return entries, failures, skipped
+
+
+def publication_host(posts):
+    """The publication's own address, which the export never states: the
+    host its posts use to link to each other, else the host most of its
+    /p/ links go to."""
+    slugs = {post_id.split(".", 1)[-1] for post_id in posts}
+    links = [
+        match.groups()
+        for _, html in posts.values()
+        for match in SUBSTACK_POST.finditer(html)
+    ]
+    own = [host for host, slug in links if slug in slugs]
+    if own:
+        return own[0]
+    counts = Counter(host for host, _ in links)
+    return counts.most_common(1)[0][0] if counts else ""
 
 
 # Medium --------------------------------------------------------------------

@@ -321,7 +321,7 @@ def atom_item(item, include_drafts):
         None,
         {
             "title": child_text(item, "title"),
-            "html": (content.text or "") if content is not None else summary,
+            "html": atom_html(content) if content is not None else summary,
             "summary": plain_summary(summary) if content is not None else "",
             "date": to_date(child_text(item, "published"))
             or to_date(child_text(item, "updated")),
@@ -339,6 +339,22 @@ def atom_item(item, include_drafts):
             "featured": feed_picture(item),
         },
         (),
+    )
+
+
+def atom_html(content):
+    """An Atom content element's HTML: its text, or for type="xhtml" the
+    markup inside its <div>."""
+    if content.get("type") != "xhtml":
+        return content.text or ""
+    for element in content.iter():
+        element.tag = local(element.tag)  # XHTML's namespace, not its markup
+    inner = list(content)
+    if len(inner) == 1 and inner[0].tag == "div":
+        inner = [inner[0].text or "", *inner[0]]
+    return "".join(
+        part if isinstance(part, str) else ElementTree.tostring(part, "unicode")
+        for part in inner
     )
 
 

@@ -350,3 +350,20 @@ def test_a_ghost_zip_uploaded_in_the_admin_is_imported_by_the_worker(
     assert f'href="/admin/pages/{page.pk}/edit/">Saying No Without Guilt</a>' in report
     assert "reader address list (never read" in report
     assert get_image_model().objects.count() == 2
+
+
+@LOOPBACK
+def test_an_atom_feed_with_xhtml_content_and_lazy_pictures(
+    tmp_path, blog, about_me, pictures
+):
+    run(export(tmp_path, "atom_feed.xml", pictures))
+    walk = draft("Walking Through Worry")
+    assert figures(walk) == [(png("/img/lane.png"), "A lane between hedges", "")]
+    with walk.image.file.open("rb") as handle:  # its first picture
+        assert handle.read() == png("/img/lane.png")
+    assert "<em>settle</em>" in raw(walk)
+    assert len(internal_links(walk)) == 1
+    assert sorted(walk.tags.names()) == ["Anxiety"]
+    assert (
+        draft("Naming a Feeling").original_url == "https://notes.test/naming-a-feeling/"
+    )
