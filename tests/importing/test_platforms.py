@@ -367,3 +367,13 @@ def test_an_atom_feed_with_xhtml_content_and_lazy_pictures(
     assert (
         draft("Naming a Feeling").original_url == "https://notes.test/naming-a-feeling/"
     )
+
+
+@override_settings(IMPORT_ALLOW_PRIVATE_NETWORKS="127.0.0.0/8", IMAGE_MAX_UPLOAD_MB=0)
+def test_a_picture_over_the_size_limit_is_reported_not_stored(
+    tmp_path, blog, about_me, pictures
+):
+    output = run(export(tmp_path, "wix_feed.xml", pictures))
+    assert "“kitchen-table.png” was not brought: it is 0.0 MB, over the 0 MB" in output
+    assert "(too large)" in output
+    assert get_image_model().objects.count() == 0
