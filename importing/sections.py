@@ -489,27 +489,30 @@ def finish_vignette(vignette, lower_case, parsed):
         # A name is capitalised every time, even mid-sentence; a word that is
         # also written in lower case somewhere is only starting a sentence.
         lower = set(re.findall(r"\b[a-z]+\b", story))
-        # A name said twice, or once in mid-sentence ("his friend Paolo"),
-        # in the order the story names them: its client first.
-        counts = {}
+        # A name said twice, or once in mid-sentence ("his friend Paolo").
+        # The client is the first said more than once, as a story keeps
+        # naming its client; a name said once (a sister, a town) follows.
+        said, once = {}, []
         for match in CAPITALISED.finditer(story):
             name = match.group(1)
             if name not in NOT_NAMES and name.lower() not in lower:
+                said[name] = said.get(name, 0) + 1
                 before = story[: match.start()].rstrip()
                 after = story[match.end() :].lstrip()
                 # Not a word of a title in Title Case ("the Inner Critic").
-                mid = (
-                    bool(before)
+                if (
+                    before
                     and before[-1] not in ".!?:\"“”'‘’("
                     and not after[:1].isupper()
                     and not before.split()[-1][:1].isupper()
-                )
-                counts[name] = counts.get(name, 0) + (2 if mid else 1)
+                ):
+                    once.append(name)
         vignette.people = list(
             dict.fromkeys(
                 [
                     *vignette.people,
-                    *(name for name, count in counts.items() if count >= 2),
+                    *(name for name, count in said.items() if count >= 2),
+                    *once,
                 ]
             )
         )

@@ -254,3 +254,17 @@ def test_a_story_without_a_disclaimer_of_its_own_gets_its_kinds_wording(kind, wo
     value = vignette_value(story, html=lambda units: "", figure=lambda picture: None)
     assert value["disclaimer"] == wording
     assert not publish_problems(value | {"deidentified": True})
+
+
+def test_the_client_is_the_person_the_story_keeps_naming_not_a_place_said_once():
+    units = [
+        Unit("heading", "Fictional vignette"),
+        Unit(
+            "text",
+            "After a move to Denver, Lena stopped calling her brother Tomas. "
+            "Lena told herself she was busy. Months later Lena rang him first.",
+        ),
+    ]
+    (story,) = assemble(units, "Keeping in touch").vignettes
+    assert story.people[0] == "Lena" and "Tomas" in story.people
+    assert story.title == "Lena's story"
