@@ -78,6 +78,13 @@ def max_bytes():
 
 def fetch(url):
     """The bytes at `url`, or FetchRefused with the reason."""
+    try:
+        return fetch_from(url)
+    except ValueError:  # "http://[::1", a port of letters...
+        raise FetchRefused("its address cannot be read") from None
+
+
+def fetch_from(url):
     deadline = time.monotonic() + TOTAL_SECONDS
     for _ in range(MAX_REDIRECTS + 1):
         response = request(url, deadline)

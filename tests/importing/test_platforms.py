@@ -17,6 +17,7 @@ from django.test import override_settings
 from wagtail.images import get_image_model
 
 from blog.models import ArticlePage
+from importing.fetching import FetchRefused, fetch
 from tests.factories import make_superuser
 from tests.picture_server import PictureServer, png
 from tests.workers import work
@@ -377,3 +378,20 @@ def test_a_picture_over_the_size_limit_is_reported_not_stored(
     assert "“kitchen-table.png” was not brought: it is 0.0 MB, over the 0 MB" in output
     assert "(too large)" in output
     assert get_image_model().objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("address", "reason"),
+    [
+        ("http://[::1", "its address cannot be read"),
+        ("ftp://pictures.test/a.png", "not a web address"),
+        ("http://user:secret@127.0.0.1/a.png", "carries a password"),
+        ("http://169.254.169.254/latest/meta-data", "private or local network"),
+        ("http://[::ffff:127.0.0.1]/a.png", "private or local network"),
+        ("http://10.1.2.3/a.png", "private or local network"),
+        ("http://old-blog.example.org/a.png", "reserved for examples"),
+    ],
+)
+def test_addresses_that_are_never_fetched(address, reason):
+    with pytest.raises(FetchRefused, match=re.escape(reason)):
+        fetch(address)
