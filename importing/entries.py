@@ -2,6 +2,8 @@
 made into an entry."""
 
 import hashlib
+import zipfile
+import zlib
 from email.utils import parsedate_to_datetime
 
 from django.utils.dateparse import parse_date, parse_datetime
@@ -9,6 +11,10 @@ from django.utils.dateparse import parse_date, parse_datetime
 from importing.units import Entry, words
 
 MAX_TITLE = 255  # Wagtail's page title
+# A lying header, a bad checksum, a password, an unknown compression: the
+# archive is not what it says.
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError,
+              NotImplementedError)  # fmt: skip
 
 
 class SourceError(Exception):
@@ -71,3 +77,19 @@ def child_text(element, name):
         if local(child.tag) == name:
             return (child.text or "").strip()
     return ""
+
+
+def member_bytes(archive, member, name):
+    """One file of a zip whose total size is checked already, read no further
+    than its header says: SourceError if the zip is damaged or lies."""
+    try:
+        with archive.open(member) as handle:
+            raw = handle.read(member.file_size + 1)
+    except ZIP_ERRORS as error:
+        raise SourceError(
+            f"{name}: {member.filename} inside the zip cannot be unpacked "
+            f"({error}); the zip may be damaged, so nothing was imported"
+        ) from None
+    if len(raw) > member.file_size:
+        raise SourceError(f"{name}: the zip's sizes are false; refused")
+    return raw

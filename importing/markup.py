@@ -54,13 +54,6 @@ FURNITURE_WORDS = {
 # embedded post): the page's title and address, as a link in a paragraph.
 LINK_CARDS = ("kg-bookmark-card", "embedded-post-wrap", "digest-post-embed")
 CARD_TITLES = ("kg-bookmark-title", "embedded-post-title")
-# A picture with its caption: a figure, Blogger's caption table, WordPress's
-# caption box.
-CAPTION_OF = {
-    "figure": ("figcaption", None),
-    "table": ("td", "tr-caption"),
-    "div": ("p", "wp-caption-text"),
-}
 
 
 def units_from_html(html):
@@ -124,7 +117,7 @@ def is_furniture(tag):
     return any(name.lower().startswith(FURNITURE) for name in classes)
 
 
-def picture_of(img, caption=""):
+def picture_of(img):
     """The picture an <img> shows, from whichever attribute the platform put
     its address in; None for a tracking pixel or an address-less image."""
     candidates = [img.get(name) or "" for name in ("src", "data-src", "data-image")] + [
@@ -139,7 +132,7 @@ def picture_of(img, caption=""):
     if not src or (img.get("width") == "1" and img.get("height") == "1"):
         return None
     alt = " ".join((img.get("alt") or "").split())
-    return Picture(src=src, alt=alt, caption=" ".join(caption.split()))
+    return Picture(src=src, alt=alt)
 
 
 def add_pictures(element, units, caption=""):
@@ -170,8 +163,9 @@ def figure_caption(element):
 
 
 def without_shortcodes(html):
-    """[caption] keeps its caption as text; media shortcodes and their
-    contents go; any other shortcode's own markup goes and its words stay."""
+    """A [caption] with no picture (figure_from_shortcode made the others
+    figures) keeps its words; media shortcodes and their contents go; any
+    other shortcode's own markup goes and its words stay."""
     names = {m.group(2) for m in SHORTCODE.finditer(html)}
     closed = {m.group(2) for m in SHORTCODE.finditer(html) if m.group(1)}
     dropped = Counter()
@@ -260,19 +254,13 @@ def add_heading(text, units):
 
 def add_block(element, units):
     pictures = []
-    if element.find("img") is not None:
+    first = element.find("img")
+    if first is not None:
         add_pictures(element, pictures)
-        leading = (
-            not element.get_text(strip=True)
-            or not "".join(
-                str(node)
-                for node in element.find("img").find_all_previous(string=True)
-                if element in node.parents
-            ).strip()
-        )
+        leading = not words_before(element, first)
         for img in element.find_all("img"):
             img.decompose()
-        if leading:
+        if leading:  # a picture that opens the paragraph comes before it
             units += pictures
             pictures = []
     text = " ".join(element.get_text(" ", strip=True).split())
@@ -288,6 +276,16 @@ def add_block(element, units):
         element.name = "p"
     units.append(Unit("text", text, clean(element)))
     units += pictures
+
+
+def words_before(element, img):
+    """Whether any words come before `img` inside `element`."""
+    for node in element.descendants:
+        if node is img:
+            return False
+        if isinstance(node, NavigableString) and node.strip():
+            return True
+    return False
 
 
 def is_bold_line(element, text):

@@ -12,8 +12,15 @@ from pathlib import PurePosixPath
 
 from bs4 import BeautifulSoup
 
-from importing.entries import EntryError, SourceError, html_entry, to_date
+from importing.entries import (
+    EntryError,
+    SourceError,
+    html_entry,
+    member_bytes,
+    to_date,
+)
 from importing.pictures import ZIP, Picture
+from importing.report import ADDRESS_LIST
 
 # Ghost writes its own address as __GHOST_URL__; an address that can never
 # be a real site stands in for it, so its links and pictures stay
@@ -34,8 +41,6 @@ PEOPLE = re.compile(
     r"email|subscriber|member|\.opens\.|\.delivers\.|users|followers|audience",
     re.I,
 )
-ADDRESS_LIST = "reader address list (never read: its readers did not sign up here)"
-MAX_MEMBER = 20 * 2**20  # one post's HTML, or posts.csv, in a zip
 
 
 def zip_kind(members):
@@ -50,13 +55,8 @@ def zip_kind(members):
     return None
 
 
-def read_member(archive, member):
-    if member.file_size > MAX_MEMBER:
-        raise EntryError(f"it is over {MAX_MEMBER // 2**20} MB")
-    with archive.open(member) as handle:
-        return handle.read(MAX_MEMBER + 1)[:MAX_MEMBER].decode(
-            "utf-8-sig", errors="replace"
-        )
+def read_member(archive, member, name):
+    return member_bytes(archive, member, name).decode("utf-8-sig", errors="replace")
 
 
 def left_out(member, skipped):
@@ -91,7 +91,7 @@ def read_ghost_zip(archive, members, name, include_drafts, path):
             left_out(member, skipped)
     for export in exports:
         found = read_ghost(
-            read_member(archive, export).encode(), name, include_drafts, images, path
+            member_bytes(archive, export, name), name, include_drafts, images, path
         )
         entries += found[0]
         failures += found[1]
@@ -213,7 +213,7 @@ def read_substack(archive, members, name, include_drafts, path):
     per-post list of readers are counted and never opened."""
     by_name = {m.filename: m for m in members}
     index = next(m for m in members if PurePosixPath(m.filename).name == "posts.csv")
-    rows = list(csv.DictReader(io.StringIO(read_member(archive, index))))
+    rows = list(csv.DictReader(io.StringIO(read_member(archive, index, name))))
     skipped, entries, failures, posts = Counter(), [], [], {}
     wanted = {index.filename}
     for row in rows:
@@ -232,7 +232,7 @@ def read_substack(archive, members, name, include_drafts, path):
         elif html_name is None:
             failures.append((f"{name}, {post_id}", "its HTML file is not in the zip"))
         else:
-            posts[post_id] = (row, read_member(archive, by_name[html_name]))
+            posts[post_id] = (row, read_member(archive, by_name[html_name], name))
     for member in members:
         if member.filename not in wanted:
             left_out(member, skipped)
@@ -293,7 +293,7 @@ def read_medium(archive, members, name, include_drafts, path):
             continue
         where = f"{PurePosixPath(name).name}, {inner.name}"
         try:
-            entries.append(medium_entry(where, read_member(archive, member)))
+            entries.append(medium_entry(where, read_member(archive, member, name)))
         except EntryError as error:
             failures.append((where, str(error)))
     return entries, failures, skipped

@@ -77,6 +77,11 @@ class ArticleReport:
 
 
 JSON_FIELDS = set(ArticleReport(title="").as_json())
+ADDRESS_LIST = "reader address list"
+# What is left out for a reason the therapist should read beside its count.
+LEFT_OUT_BECAUSE = {
+    ADDRESS_LIST: "never read: its readers did not sign up to this site",
+}
 
 
 @dataclass
@@ -116,10 +121,6 @@ class Report:
 
     @property
     def to_check(self):
-        return [(a.title, a.check) for a in self.articles if a.check]
-
-    @property
-    def checks(self):
         """The articles to check before publishing, each with its page."""
         return [a for a in self.articles if a.check]
 
@@ -147,7 +148,11 @@ class Report:
             (f"{name} shortcode", n) for name, n in self.dropped.items()
         )
         return [
-            (kind if n == 1 or kind.endswith("s") else f"{kind}s", n)
+            (
+                (kind if n == 1 or kind.endswith("s") else f"{kind}s")
+                + (f" ({LEFT_OUT_BECAUSE[kind]})" if kind in LEFT_OUT_BECAUSE else ""),
+                n,
+            )
             for kind, n in items
         ]
 
@@ -176,7 +181,7 @@ class Report:
             out.append(f"\nSkipped: {kinds}.")
         if self.to_check:
             out.append("\nCheck before publishing (kept as drafts):")
-            out += [f"  {title}: {'; '.join(why)}." for title, why in self.to_check]
+            out += [f"  {a.title}: {'; '.join(a.check)}." for a in self.to_check]
         if self.pictures:
             out.append("\nPictures to see to:")
             out += [f"  {a.title}: {note}." for a, note in self.pictures]

@@ -123,6 +123,7 @@ class Importer:
                 self.report.failed.append(
                     (entry.source, f"its links to later articles: {describe(error)}")
                 )
+        self.pictures.close()
         if not self.dry_run:
             self.gather_series()
         order = {entry: n for n, entry in enumerate(entries)}
@@ -163,9 +164,7 @@ class Importer:
                 return NOT_YET_WRITTEN
             return self.pages.get(target)
 
-        return Resolver(
-            titles, page_for, exclude=entry, base=entry.base_url or entry.original_url
-        )
+        return Resolver(titles, page_for, exclude=entry, base=entry.base)
 
     def prepare(self, entry, titles, page):
         """The article as it will be saved, and its report; reads only."""
@@ -321,19 +320,18 @@ class Importer:
         parsed = self.parsed[entry]
         blocks = parsed.blocks
         pictures = pictures_of(parsed)
-        base = entry.base_url or entry.original_url
-        for picture in [entry.featured, *pictures]:
-            if picture is not None:
-                picture.src = absolute(picture.src, base)
-        images = parsed.images = {}
-        wanted = {p.src: p for p in [entry.featured, *pictures] if p}
-        for picture in wanted.values():
-            if self.dry_run:
-                continue
-            try:
-                images[picture.src] = self.pictures.bring(picture, entry.archive)
-            except FetchRefused as refused:
-                article.pictures.append(f"“{picture.name}” was not brought: {refused}")
+        wanted = [p for p in [entry.featured, *pictures] if p]
+        for picture in wanted:
+            picture.src = absolute(picture.src, entry.base)
+        images = {}
+        if not self.dry_run:
+            for picture in {p.src: p for p in wanted}.values():
+                try:
+                    images[picture.src] = self.pictures.bring(picture, entry.archive)
+                except FetchRefused as refused:
+                    article.pictures.append(
+                        f"“{picture.name}” was not brought: {refused}"
+                    )
         for picture in pictures:
             if not picture.alt:
                 article.pictures.append(f"write alt text for “{picture.name}”")
@@ -352,9 +350,9 @@ class Importer:
             del blocks[0]
         return header
 
-    def figure(self, entry, picture):
+    def figure(self, picture):
         """An image block's value, or None for a picture not brought."""
-        image = self.parsed[entry].images.get(picture.src)
+        image = self.pictures.images.get(picture.src)
         if image is None:
             return None
         return {
@@ -373,18 +371,15 @@ class Importer:
                 for unit in units
             )
 
-        def figure(picture):
-            return self.figure(entry, picture)
-
         body = []
         for block_type, payload in self.parsed[entry].blocks:
             if block_type == "heading":
                 body.append(("heading", payload[:HEADING_LENGTH]))
             elif block_type == "image":
-                if value := figure(payload):
+                if value := self.figure(payload):
                     body.append(("image", value))
             elif block_type == "vignette":
-                body.append(("vignette", vignette_value(payload, html, figure)))
+                body.append(("vignette", vignette_value(payload, html, self.figure)))
             elif block_type == "getting_help":
                 body.append(("getting_help", {"text": html(payload)}))
             elif payload:

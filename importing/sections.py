@@ -203,7 +203,6 @@ class Parsed:
 
     blocks: list = field(default_factory=list)  # (type, payload)
     bio: list = field(default_factory=list)  # [Unit], replaced by the snippet
-    images: dict = field(default_factory=dict)  # picture address -> Image
 
     @property
     def vignettes(self):

@@ -1,9 +1,9 @@
-"""Read the files the therapist gives: a Blogger export, a WordPress export,
-Markdown or scraped plain text."""
+"""Read the files the therapist gives: Blogger, WordPress and Squarespace
+exports, RSS and Atom feeds, Markdown or scraped plain text, and zips of
+them; the hosted platforms' own exports are read in platforms.py."""
 
 import re
 import zipfile
-import zlib
 from collections import Counter
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin
@@ -23,6 +23,7 @@ from importing.entries import (
     content_key,
     html_entry,
     local,
+    member_bytes,
     to_date,
 )
 from importing.limits import PostRefused, bounded
@@ -168,19 +169,7 @@ def read_zip(path, name, include_drafts):
             if fmt is None or any(p.startswith((".", "__MACOSX")) for p in inner.parts):
                 skipped["non-text file"] += 1
                 continue
-            try:
-                with archive.open(member) as handle:
-                    raw = handle.read(member.file_size + 1)
-            except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError,
-                    NotImplementedError) as error:  # fmt: skip
-                # A lying header, a bad checksum, a password, an unknown
-                # compression: the archive is not what it says.
-                raise SourceError(
-                    f"{name}: {inner} inside the zip cannot be unpacked "
-                    f"({error}); the zip may be damaged, so nothing was imported"
-                ) from None
-            if len(raw) > member.file_size:
-                raise SourceError(f"{name}: the zip's sizes are false; refused")
+            raw = member_bytes(archive, member, name)
             try:
                 found, _, _ = read_plain(f"{name}/{inner}", raw, fmt)
             except SourceError as error:

@@ -127,6 +127,11 @@ class Entry:
     archive: str = ""  # the export's zip, where its pictures are read from
     aliases: list = field(default_factory=list)  # other addresses links use
 
+    @property
+    def base(self):
+        """What the post's relative links and pictures are relative to."""
+        return self.base_url or self.original_url
+
 
 def words(text):
     """Lower-case words without punctuation or apostrophes: "It's" is "its"."""

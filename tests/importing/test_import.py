@@ -2,7 +2,6 @@
 redirected draft articles."""
 
 import io
-import re
 from pathlib import Path
 
 import pytest
@@ -16,29 +15,12 @@ from blog.models import ArticlePage
 from importing.run import Importer
 from importing.units import words
 from tests.factories import SECTIONED_BODY, make_article
+from tests.importing.commands import FIXTURES, draft, run, total
 
 pytestmark = pytest.mark.django_db
 
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "import"
 FULL_SHAPE = ["intro", "vignette", "conclusion", "getting_help", "about_me"]
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-
-
-def run(*args):
-    out = io.StringIO()
-    call_command("import_articles", *map(str, args), stdout=out, stderr=io.StringIO())
-    return out.getvalue()
-
-
-def total(output, label):
-    """A count from the report's totals."""
-    (count,) = re.findall(rf"^  {label} +(\d+)$", output, re.M)
-    return int(count)
-
-
-def draft(title):
-    """The imported article as its latest draft."""
-    return ArticlePage.objects.get(title=title).get_latest_revision_as_object()
 
 
 def blocks(page):

@@ -2,32 +2,17 @@
 found once, clean text, every reference form, and nothing published that may
 hold a client story without the therapist's tick."""
 
-import io
-from pathlib import Path
-
 import pytest
 from bs4 import BeautifulSoup
-from django.core.management import call_command
 
 from blog.models import ArticlePage
 from importing.run import vignette_value
 from importing.sections import Vignette, assemble
 from importing.units import Unit
+from tests.importing.commands import FIXTURES, draft, run
 from vignettes.blocks import COMPOSITE_DISCLAIMER, DEFAULT_DISCLAIMER, publish_problems
 
 pytestmark = pytest.mark.django_db
-
-FIXTURES = Path(__file__).parents[1] / "fixtures" / "import"
-
-
-def run(*args):
-    out = io.StringIO()
-    call_command("import_articles", *map(str, args), stdout=out, stderr=io.StringIO())
-    return out.getvalue()
-
-
-def draft(title):
-    return ArticlePage.objects.get(title=title).get_latest_revision_as_object()
 
 
 def vignettes(page):
