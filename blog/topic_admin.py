@@ -61,11 +61,7 @@ class RenameForm(forms.Form):
 
 
 class MergeForm(forms.Form):
-    into = forms.ModelChoiceField(
-        queryset=Tag.objects.none(),
-        label="Merge into",
-        empty_label="Choose the topic to keep",
-    )
+    into = forms.ModelChoiceField(queryset=Tag.objects.none(), label="Merge into")
 
     def __init__(self, *args, topic, **kwargs):
         super().__init__(*args, **kwargs)
@@ -99,17 +95,22 @@ def merge_topics(source, target):
     """Every article, subscriber and library vignette of `source` moves to
     `target`, drafts' revisions included; then `source` is deleted."""
     with transaction.atomic():
-        have = ArticlePageTag.objects.filter(tag=target).values("content_object")
-        ArticlePageTag.objects.filter(tag=source, content_object__in=have).delete()
-        moved = ArticlePageTag.objects.filter(tag=source).update(tag=target)
+        moved = move_rows(ArticlePageTag.objects, "content_object", source, target)
+        move_rows(Subscriber.topics.through.objects, "subscriber", source, target)
+        move_rows(Vignette.topics.through.objects, "vignette", source, target)
         move_in_revisions(source, target)
-        for subscriber in Subscriber.objects.filter(topics=source):
-            subscriber.topics.add(target)
-        for vignette in Vignette.objects.filter(topics=source):
-            vignette.topics.add(target)
         redirect_topic(source.slug, target.slug)
         source.delete()  # cms/signals.py clears the caches
     return moved
+
+
+def move_rows(rows, owner, source, target):
+    """Point the rows that tag something with `source` at `target`, in two
+    queries, dropping those whose owner has `target` already; how many
+    owners moved."""
+    have = rows.filter(tag=target).values(owner)
+    rows.filter(tag=source, **{f"{owner}__in": have}).delete()
+    return rows.filter(tag=source).update(tag=target)
 
 
 def move_in_revisions(source, target):
@@ -136,15 +137,9 @@ def move_in_revisions(source, target):
 def topics_view(request):
     if not may_edit_topics(request.user):
         raise PermissionDenied
+    # One query for the list: each row's merge choices are the other rows.
     return TemplateResponse(
-        request,
-        "blog/admin/topics.html",
-        {
-            "topics": [
-                (topic, RenameForm(topic=topic), MergeForm(topic=topic))
-                for topic in article_topics()
-            ]
-        },
+        request, "blog/admin/topics.html", {"topics": list(article_topics())}
     )
 
 
