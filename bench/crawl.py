@@ -18,13 +18,11 @@ the queries of one round are written to bench/results/crawl.md.
 
 import json
 import os
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 # bench/ is on the path when a script of it runs.
-from pages import manage, production_env
+from pages import manage, production_env, python
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -62,16 +60,7 @@ def report(kept, off):
 
 
 def crawl(env):
-    return json.loads(
-        subprocess.run(
-            [sys.executable, str(ROOT / "bench" / "crawl_pages.py")],
-            env=env,
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout
-    )
+    return json.loads(python(env, "bench/crawl_pages.py"))
 
 
 def main():

@@ -75,15 +75,21 @@ def free_port():
         return sock.getsockname()[1]
 
 
-def manage(env, *args):
+def python(env, script, *args):
+    """A script of the project's run with `env` as its whole environment;
+    its output."""
     return subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), *args],
+        [sys.executable, str(ROOT / script), *args],
         env=env,
         cwd=ROOT,
         check=True,
         capture_output=True,
         text=True,
     ).stdout
+
+
+def manage(env, *args):
+    return python(env, "manage.py", *args)
 
 
 def production_env(var):
