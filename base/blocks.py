@@ -181,8 +181,8 @@ class GettingHelpBlock(AnchoredBlock, blocks.StructBlock):
         template = "blocks/getting_help_block.html"
         help_text = (
             "The practice's consultation offer from Settings > Getting help in "
-            "therapy, with the phone, email and booking link from Snippets > "
-            "About me."
+            "therapy, with the phone, email and booking link from the first "
+            "profile in Clinicians."
         )
         description = "The call to action that ends every article."
         preview_value = {
@@ -213,7 +213,8 @@ class AboutMeBlock(SnippetChooserBlock):
         label = "About me"
         template = "blocks/about_me_block.html"
         help_text = (
-            "Your bio from Snippets > About me. Edit it there once and every "
-            "article changes."
+            "Your bio from Clinicians. Edit it there once and every article "
+            "changes. Where an article names its authors, their bios are "
+            "shown instead."
         )
         description = "Your shared bio card, the same on every article."

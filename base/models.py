@@ -3,6 +3,8 @@ the practice's settings."""
 
 from functools import cache
 
+from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -10,7 +12,10 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from django.utils.text import slugify
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import (
     BaseGenericSetting,
     BaseSiteSetting,
@@ -27,6 +32,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
+from base.clinicians import ClinicianForm, language_name, state_name
 from base.meta import PageMeta
 from base.panels import SitePagePanel
 from base.text import split_lines
@@ -80,13 +86,49 @@ def sitemap_entry(page, request, shown_pages):
     return own
 
 
+class AboutMeQuerySet(models.QuerySet):
+    def team(self):
+        """The published profiles, in the order they were added, with what a
+        profile or the team page shows, whatever their number."""
+        return (
+            self.filter(live=True)
+            .order_by("pk")
+            .select_related("photo")
+            .prefetch_related("licences", "topics")
+        )
+
+
 class AboutMe(
-    DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, models.Model
+    DraftStateMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
 ):
-    """The therapist's bio, written once and shown at the end of every article."""
+    """A clinician's profile and bio, written once and shown at the end of
+    their articles. A practice of one has one; once a second is published
+    the site shows its team, bylines and a choice of clinician."""
 
     name = models.CharField(
         max_length=120, help_text="Your name as readers should see it."
+    )
+    slug = models.SlugField(
+        max_length=80,
+        unique=True,
+        help_text="The end of the profile's address, /team/<slug>/. Filled in "
+        "from the name when left empty.",
+        blank=True,
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="clinician",
+        verbose_name="admin account",
+        help_text="The account this clinician signs in with: their new articles "
+        "name them as author, and they see the consultation requests sent to "
+        "them.",
     )
     credentials = models.CharField(
         max_length=120,
@@ -114,9 +156,41 @@ class AboutMe(
         blank=True,
         help_text="What you help people with, one per line (for example Anxiety).",
     )
+    topics = ParentalManyToManyField(
+        "taggit.Tag",
+        blank=True,
+        related_name="+",
+        verbose_name="specialties among the blog's topics",
+        help_text="Readers find you on the team page by these topics.",
+    )
     modalities = models.TextField(
+        "approaches",
         blank=True,
         help_text="How you work, one per line (for example Psychodynamic therapy).",
+    )
+    languages = models.JSONField(default=list, blank=True)
+    online_states = models.JSONField(default=list, blank=True)
+    accepting_new_clients = models.BooleanField(
+        default=True,
+        help_text="Untick while your caseload is full: the team page and your "
+        "profile say so, and readers can still write to you.",
+    )
+    fees = models.TextField(
+        "fees and insurance",
+        blank=True,
+        help_text="For example 'Sessions are $180. Out of network; I give superbills.'",
+    )
+    directory_url = models.URLField(
+        "directory profile",
+        blank=True,
+        help_text="Optional: your profile on a directory such as Psychology "
+        "Today, starting with https://.",
+    )
+    notify_email = models.EmailField(
+        "email for request notices",
+        blank=True,
+        help_text="Where the notice of a consultation request addressed to you "
+        "goes. It never holds a word of the request.",
     )
     location = models.CharField(
         max_length=200,
@@ -148,11 +222,21 @@ class AboutMe(
             ],
             heading="Who you are",
         ),
+        FieldPanel("slug"),
         FieldPanel("bio"),
         MultiFieldPanel(
-            [FieldPanel("specialties"), FieldPanel("modalities")],
+            [
+                FieldPanel("specialties"),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("modalities"),
+                FieldPanel("languages"),
+                FieldPanel("accepting_new_clients"),
+                FieldPanel("fees"),
+            ],
             heading="Your work",
         ),
+        InlinePanel("licences", heading="Licences", label="Licence"),
+        FieldPanel("online_states"),
         MultiFieldPanel(
             [
                 FieldPanel("location"),
@@ -160,10 +244,15 @@ class AboutMe(
                 FieldPanel("email"),
                 FieldPanel("website"),
                 FieldPanel("booking_url"),
+                FieldPanel("directory_url"),
+                FieldPanel("notify_email"),
             ],
             heading="How to reach you",
         ),
+        FieldPanel("user", permission="auth.change_user"),
     ]
+    base_form_class = ClinicianForm
+    objects = AboutMeQuerySet.as_manager()
 
     search_fields = [
         index.SearchField("name"),
@@ -173,8 +262,8 @@ class AboutMe(
     ]
 
     class Meta:
-        verbose_name = "about me"
-        verbose_name_plural = "about me"
+        verbose_name = "clinician"
+        verbose_name_plural = "clinicians"
         ordering = ["pk"]
 
     def __str__(self):
@@ -188,13 +277,45 @@ class AboutMe(
     def modality_list(self):
         return split_lines(self.modalities)
 
+    @property
+    def language_names(self):
+        return [language_name(code) for code in self.languages]
+
+    @property
+    def online_state_names(self):
+        return [state_name(code) for code in self.online_states]
+
     def get_preview_template(self, request, mode_name):
         return "home/about_me_preview.html"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.free_slug()
+        super().save(*args, **kwargs)
+
+    def free_slug(self):
+        """A slug from the name that no other profile has."""
+        base = slugify(self.name)[:70] or "clinician"
+        taken = set(
+            AboutMe.objects.exclude(pk=self.pk)
+            .filter(slug__startswith=base)
+            .values_list("slug", flat=True)
+        )
+        slug, number = base, 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        return slug
 
     @classmethod
     def get_default(cls):
         """The bio a new article starts with: the oldest published one."""
         return cls.objects.filter(live=True).order_by("pk").first()
+
+    @classmethod
+    def is_group_practice(cls):
+        """Whether more than one clinician is published: only then does the
+        site show a team, bylines and a choice of clinician."""
+        return cls.objects.filter(live=True)[:2].count() > 1
 
 
 @register_setting(icon="help")
@@ -222,7 +343,7 @@ class GettingHelpSettings(BaseGenericSetting):
         max_length=60,
         default="Book a free consultation",
         help_text="The words on the booking button. The button leads to the "
-        "booking link in Snippets > About me.",
+        "booking link in Clinicians (the first one).",
     )
 
     panels = [
@@ -333,7 +454,7 @@ class SitePages(BaseSiteSetting):
     which of them it can be with `site_pages`; a one-of-a-kind type fills its
     place by itself when first saved live (base/site_pages.py)."""
 
-    ROLES = ("blog", "subscribe", "consultation", "privacy")
+    ROLES = ("blog", "subscribe", "consultation", "privacy", "team")
 
     blog_page = site_page_field(
         "blog", "The blog: its feeds and articles are linked from every page."
@@ -350,6 +471,11 @@ class SitePages(BaseSiteSetting):
         "privacy",
         "The information page that says what happens to what readers send; "
         "the consultation form links to it.",
+    )
+
+    team_page = site_page_field(
+        "team",
+        "A group practice's team: bylines link to each clinician's profile on it.",
     )
 
     panels = [SitePagePanel(f"{role}_page", role) for role in ROLES]
@@ -408,6 +534,17 @@ class SitePages(BaseSiteSetting):
                 errors[f"{role}_page"] = f"Choose a {role} page."
         if errors:
             raise ValidationError(errors)
+
+
+def profile_urls(request_or_site, clinicians):
+    """Each clinician's profile address on the site's live team page, by
+    pk: the team page serves `<its address><slug>/`. None without one."""
+    team = SitePages.find(request_or_site, "team")
+    if team is None:
+        return {}
+    request = None if isinstance(request_or_site, Site) else request_or_site
+    base = team.get_full_url(request)
+    return {clinician.pk: f"{base}{clinician.slug}/" for clinician in clinicians}
 
 
 class RecentSubmission(models.Model):

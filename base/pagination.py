@@ -4,11 +4,62 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 
+from base.clinicians import language_choices, state_choices
+
 ITEMS_PER_PAGE = 10
 # The query parameters listings read. Every other one a reader arrives with
 # (utm_*, fbclid) is left out of their links and of the caches' keys, so one
 # reader's click id never reaches another reader's page.
-LISTING_PARAMETERS = ("kind", "page", "q", "topic")
+LISTING_PARAMETERS = (
+    "accepting",
+    "author",
+    "kind",
+    "language",
+    "online",
+    "page",
+    "q",
+    "state",
+    "topic",
+)
+
+
+def flag(value):
+    return "1" if value == "1" else None
+
+
+def known(choices):
+    """A value among `choices`, or "unknown" for every other: junk values
+    all share one copy in the caches, which says nothing matched."""
+
+    def bounded(value):
+        return value if value in {code for code, _ in choices()} else "unknown"
+
+    return bounded
+
+
+# The team page's filters: one value each, from a fixed set.
+BOUNDED = {
+    "accepting": flag,
+    "online": flag,
+    "state": lambda value: known(state_choices)(value.upper()),
+    "language": lambda value: known(language_choices)(value.lower()),
+}
+
+
+def listing_filters(request):
+    """The filters a listing reads, in a fixed order: every value of a free
+    one (?q=, ?topic=), the first value of a bounded one, made one of its
+    known values."""
+    pairs = []
+    for name in LISTING_PARAMETERS:
+        values = request.GET.getlist(name)
+        if name == "page" or not values:
+            continue
+        if name not in BOUNDED:
+            pairs.extend((name, value) for value in values)
+        elif (value := BOUNDED[name](values[0])) is not None:
+            pairs.append((name, value))
+    return pairs
 
 
 def requested_page(request):

@@ -12,7 +12,8 @@ class ReaderFormPage:
     the key its hourly limit counts under (`limit_key`) and the route readers
     are sent to once it is taken (`done_route`), and says how many posts an
     hour one address may send (`hourly_limit()`) and how a valid form is
-    taken (`accept(request, form)`, False if it was not)."""
+    taken (`accept(request, form)`, False if it was not); `form_kwargs` gives
+    the form what else it needs."""
 
     form_class = None
     limit_key = None
@@ -23,9 +24,12 @@ class ReaderFormPage:
         with what they typed still on the page; valid and accepted, on to the
         done page; else shown again with its problems. A post's answer holds
         what one reader typed: never stored by a cache or the browser."""
+        kwargs = self.form_kwargs(request)
         if request.method != "POST":
-            return self.render(request, context_overrides={"form": self.form_class()})
-        form = self.form_class(request.POST)
+            return self.render(
+                request, context_overrides={"form": self.form_class(**kwargs)}
+            )
+        form = self.form_class(request.POST, **kwargs)
         status = 200
         if limits.over_limit(request, self.limit_key, self.hourly_limit()):
             form.too_many, status = True, 429
@@ -39,3 +43,8 @@ class ReaderFormPage:
         response.status_code = status
         add_never_cache_headers(response)
         return response
+
+    def form_kwargs(self, request):
+        """What the form needs besides the post, such as choices from the
+        database."""
+        return {}

@@ -34,32 +34,53 @@ def as_script(data):
     )
 
 
-def person(about, home_url, image_url=None):
-    """The therapist, from the about-me snippet."""
+def person(about, home_url, image_url=None, profile_url=None):
+    """A clinician, from their profile: `profile_url` names their page on a
+    group practice's team, else they are the practice's one therapist."""
     credentials = [part.strip() for part in about.credentials.split(",")]
+    same_as = [url for url in (about.booking_url, about.directory_url) if url]
     return compact(
         {
             "@type": "Person",
-            "@id": f"{home_url}#person",
+            "@id": f"{profile_url or home_url}#person",
             "name": about.name,
             "honorificSuffix": about.credentials,
             "hasCredential": [
                 {"@type": "EducationalOccupationalCredential", "name": credential}
                 for credential in credentials
                 if credential
-            ],
+            ]
+            + [licence_credential(licence) for licence in about.licences.all()],
             "jobTitle": about.job_title,
-            "url": about.website or home_url,
-            "sameAs": [about.booking_url] if about.booking_url else [],
+            "url": profile_url or about.website or home_url,
+            "sameAs": same_as,
             "image": image_url,
             "knowsAbout": about.specialty_list,
+            "knowsLanguage": about.languages,
+            "areaServed": [
+                {"@type": "State", "name": name} for name in about.online_state_names
+            ],
         }
     )
 
 
-def practice(about, name, home_url, image_url=None):
-    """The practice and the therapist who runs it, for the home page."""
+def licence_credential(licence):
+    """A state licence, as the board that issued it would name it."""
+    return {
+        "@type": "EducationalOccupationalCredential",
+        "credentialCategory": "license",
+        "name": licence.kind,
+        "identifier": licence.number,
+        "recognizedBy": {"@type": "State", "name": licence.state_name},
+    }
+
+
+def practice(about, name, home_url, image_url=None, team=()):
+    """The practice and the therapist who runs it, for the home page; a
+    group practice's other clinicians, each with their profile's address
+    (`team`: pairs of profile and address), are its members."""
     therapist = person(about, home_url, image_url)
+    members = [person(member, home_url, None, url) for member, url in team]
     service = compact(
         {
             "@type": "ProfessionalService",
@@ -73,14 +94,22 @@ def practice(about, name, home_url, image_url=None):
             "email": about.email,
             "founder": {"@id": therapist["@id"]},
             "employee": {"@id": therapist["@id"]},
+            "member": [{"@id": member["@id"]} for member in (therapist, *members)]
+            if members
+            else [],
         }
     )
-    therapist["worksFor"] = {"@id": service["@id"]}
-    return {"@context": "https://schema.org", "@graph": [therapist, service]}
+    for member in (therapist, *members):
+        member["worksFor"] = {"@id": service["@id"]}
+    return {"@context": "https://schema.org", "@graph": [therapist, service, *members]}
 
 
-def blog_posting(article, url, about, home_url, image_url=None):
-    """One article, with its author."""
+def blog_posting(article, url, authors, home_url, image_url=None, profiles=None):
+    """One article, with its authors: one is given as an object, as before
+    the practice had several, more as a list. `profiles` maps an author to
+    their profile's address on the team page."""
+    profiles = profiles or {}
+    people = [person(a, home_url, None, profiles.get(a.pk)) for a in authors]
     return compact(
         {
             "@context": "https://schema.org",
@@ -95,7 +124,7 @@ def blog_posting(article, url, about, home_url, image_url=None):
             "mainEntityOfPage": url,
             "image": image_url,
             "keywords": [tag.name for tag in article.topics],
-            "author": person(about, home_url) if about else None,
+            "author": people[0] if len(people) == 1 else people,
         }
     )
 

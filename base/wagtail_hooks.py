@@ -8,10 +8,16 @@ from base.models import AboutMe
 class AboutMeViewSet(SnippetViewSet):
     model = AboutMe
     icon = "user"
-    menu_label = "About me"
+    menu_label = "Clinicians"
     menu_order = 200
     add_to_admin_menu = True
-    list_display = ["name", "credentials", "location", UpdatedAtColumn()]
+    list_display = [
+        "name",
+        "credentials",
+        "accepting_new_clients",
+        "location",
+        UpdatedAtColumn(),
+    ]
     ordering = ["pk"]
 
 

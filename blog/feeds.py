@@ -1,5 +1,6 @@
 """RSS and Atom feeds of the blog, and of each topic, with the full articles."""
 
+from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
@@ -10,8 +11,18 @@ from django.utils.html import escape
 from wagtail.rich_text import get_text_for_indexing
 
 from base.models import AboutMe
+from base.text import join_words
 
 FEED_LENGTH = 20
+
+
+@dataclass
+class FeedSource:
+    blog: object
+    topic: object = None
+    author: object = None
+
+
 URL_ATTRIBUTES = ("href", "src")
 
 
@@ -61,27 +72,35 @@ class ArticleFeed(Feed):
         self.request = request
         return super().__call__(request, *args, **kwargs)
 
-    def get_object(self, request, blog, topic=None):
-        self.author = AboutMe.get_default()
-        return blog, topic
+    def get_object(self, request, blog, topic=None, author=None):
+        """What the feed lists: a blog's articles, or a topic's, or one
+        clinician's (`author`, linked from their profile on the team)."""
+        self.author = author or AboutMe.get_default()
+        return FeedSource(blog, topic, author)
 
     def title(self, obj):
-        blog, topic = obj
-        site = blog.get_site()
-        name = site.site_name if site and site.site_name else blog.title
-        return f"{name}: {topic.name}" if topic else name
+        site = obj.blog.get_site()
+        name = site.site_name if site and site.site_name else obj.blog.title
+        narrower = obj.topic or obj.author
+        return f"{name}: {narrower.name}" if narrower else name
 
     def link(self, obj):
-        blog, topic = obj
-        if topic:
-            return blog.route_url(self.request, "topic", topic.slug)
-        return blog.get_full_url(self.request)
+        if obj.topic:
+            return obj.blog.route_url(self.request, "topic", obj.topic.slug)
+        if obj.author:
+            # The feed lives at <profile>/feed/ or <profile>/feed/atom/.
+            path = self.request.path.split("/feed/")[0] + "/"
+            return self.request.build_absolute_uri(path)
+        return obj.blog.get_full_url(self.request)
 
     def description(self, obj):
-        blog, topic = obj
-        if topic:
-            return f"Articles about {topic.name}."
-        return get_text_for_indexing(blog.intro) or f"Articles from {blog.title}."
+        if obj.topic:
+            return f"Articles about {obj.topic.name}."
+        if obj.author:
+            return f"Articles by {obj.author.name}."
+        return (
+            get_text_for_indexing(obj.blog.intro) or f"Articles from {obj.blog.title}."
+        )
 
     def feed_url(self, obj):
         return self.request.build_absolute_uri(self.request.path)
@@ -90,10 +109,11 @@ class ArticleFeed(Feed):
         return self.author.name if self.author else None
 
     def items(self, obj):
-        blog, topic = obj
-        articles = blog.articles()
-        if topic:
-            articles = articles.filter(tags=topic)
+        articles = obj.blog.articles()
+        if obj.topic:
+            articles = articles.filter(tags=obj.topic)
+        if obj.author:
+            articles = articles.by(obj.author)
         stream_block = articles.model._meta.get_field("body").stream_block
         articles = list(articles[:FEED_LENGTH])
         # Each body would fetch its own about-me snippet and images; converted
@@ -114,10 +134,13 @@ class ArticleFeed(Feed):
         return escape(item.summary_text)
 
     def item_author_name(self, item):
-        return self.author_name(None)
+        """Its authors where it names them, else the practice's therapist."""
+        names = [author.name for author in item.author_list]
+        return join_words(names) if names else self.author_name(None)
 
     def item_author_link(self, item):
-        return (self.author and self.author.website) or None
+        author = item.author_list[0] if item.author_list else self.author
+        return (author and author.website) or None
 
     def item_pubdate(self, item):
         return item.published_at

@@ -38,6 +38,15 @@ class ArticlePageForm(WagtailAdminPageForm):
         "It is written to the page's history with the warnings.",
     )
 
+    def __init__(self, *args, instance=None, for_user=None, **kwargs):
+        # A new article is by the clinician who signs in, until she says
+        # otherwise in the Authors panel.
+        clinician = getattr(for_user, "clinician", None)
+        if instance is not None and instance.pk is None and clinician is not None:
+            if not instance.authors.all():
+                instance.authors = [instance.authors.model(clinician=clinician)]
+        super().__init__(*args, instance=instance, for_user=for_user, **kwargs)
+
     def clean(self):
         cleaned = super().clean()
         self.instance.acknowledged_warnings = []

@@ -3,7 +3,7 @@ import datetime
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Max
+from django.db.models import Max, Prefetch
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
@@ -22,7 +22,13 @@ from wagtail.search import index
 from base import structured_data
 from base.cache import content_cache
 from base.meta import PageMeta
-from base.models import AboutMe, IndexPage, PlacedByParents, sitemap_entry
+from base.models import (
+    AboutMe,
+    IndexPage,
+    PlacedByParents,
+    profile_urls,
+    sitemap_entry,
+)
 from base.pagination import paginate
 from base.text import SUMMARY_LENGTH, first_sentences, join_words, reading_minutes
 from blog import related
@@ -74,8 +80,27 @@ class BlogIndexPage(PlacedByParents, RoutablePageMixin, IndexPage):
 
     @path("", name="index")
     def index(self, request):
+        if "author" in request.GET:
+            return self.author_index(request, request.GET["author"])
         return self.render(
             request, context_overrides={"articles": self.page_of(request)}
+        )
+
+    def author_index(self, request, slug):
+        """One clinician's articles (?author=<slug>); an unknown or
+        unpublished clinician gets an empty list that says so, not a 404,
+        since the address may come from an old link."""
+        author = AboutMe.objects.filter(live=True, slug=slug[:80]).first()
+        articles = self.articles().by(author) if author else ArticlePage.objects.none()
+        return self.render(
+            request,
+            template="blog/author_page.html",
+            context_overrides={
+                "author": author,
+                "meta_title": f"Articles by {author.name}" if author else "Authors",
+                "meta_description": f"Articles by {author.name}." if author else "",
+                "articles": SimpleLazyObject(lambda: paginate(request, articles)),
+            },
         )
 
     @path("feed/", name="feed")
@@ -246,11 +271,44 @@ class ArticleRelatedPage(Orderable):
         ]
 
 
+class ArticleAuthor(Orderable):
+    """A clinician who wrote the article, in the byline's order."""
+
+    article = ParentalKey(
+        "blog.ArticlePage", on_delete=models.CASCADE, related_name="authors"
+    )
+    clinician = models.ForeignKey(
+        "base.AboutMe", on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("clinician")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "author"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "clinician"], name="unique_article_author"
+            )
+        ]
+
+
+def with_clinicians():
+    return Prefetch("authors", ArticleAuthor.objects.select_related("clinician"))
+
+
 class ArticlePageQuerySet(PageQuerySet):
     def listed(self):
-        """What readers may see in a listing, newest first, topics fetched in
-        one query rather than one per article."""
-        return self.live().public().order_by(*NEWEST_FIRST).prefetch_related("tags")
+        """What readers may see in a listing, newest first, topics and
+        authors fetched in one query each rather than one per article."""
+        return (
+            self.live()
+            .public()
+            .order_by(*NEWEST_FIRST)
+            .prefetch_related("tags", with_clinicians())
+        )
+
+    def by(self, clinician):
+        return self.filter(authors__clinician=clinician)
 
     def in_order(self, pks):
         """Those of these articles (an editor's picks) this queryset holds,
@@ -339,6 +397,15 @@ class ArticlePage(PageMeta, Page):
 
     content_panels = [
         *Page.content_panels,
+        MultipleChooserPanel(
+            "authors",
+            chooser_field_name="clinician",
+            heading="Authors",
+            label="Author",
+            help_text="Who wrote it, in the byline's order. Readers see the "
+            "byline, and each author's bio at the end, once the practice has "
+            "more than one clinician.",
+        ),
         FieldPanel("date"),
         FieldPanel("summary"),
         FieldPanel("image"),
@@ -406,6 +473,18 @@ class ArticlePage(PageMeta, Page):
         return sorted(self.tags.all(), key=lambda tag: tag.name)
 
     @cached_property
+    def author_list(self):
+        """Its published authors, in order: from a listing's prefetch, or
+        the editor's form in a preview."""
+        authors = [author.clinician for author in self.authors.all()]
+        return [clinician for clinician in authors if clinician.live]
+
+    def bios(self, chosen):
+        """The bios its about-me part shows: each author's, else the one
+        chosen in the part itself."""
+        return self.author_list or ([chosen] if chosen and chosen.live else [])
+
+    @cached_property
     def summary_text(self):
         """The summary readers, feeds and search engines see: the editor's own,
         or the introduction's first sentences when she left it empty."""
@@ -423,16 +502,20 @@ class ArticlePage(PageMeta, Page):
         return self.image
 
     def structured_data(self, meta):
-        """A BlogPosting, by the bio at its end (else the default one)."""
-        about = (
-            next(
-                (b.value for b in self.body if b.block_type == "about_me" and b.value),
-                None,
-            )
-            or AboutMe.get_default()
+        """A BlogPosting, by its authors, else the bio at its end, else the
+        default one."""
+        chosen = next(
+            (b.value for b in self.body if b.block_type == "about_me" and b.value),
+            None,
         )
+        authors = [a for a in self.bios(chosen) or [AboutMe.get_default()] if a]
         return structured_data.blog_posting(
-            self, meta["url"], about, meta["home_url"], meta["image_url"]
+            self,
+            meta["url"],
+            authors,
+            meta["home_url"],
+            meta["image_url"],
+            profile_urls(self.get_site(), authors),
         )
 
     @property

@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
+from base.models import AboutMe, SitePages
 from base.pagination import requested_page
 
 
@@ -9,4 +11,14 @@ def fragment_cache(request):
     return {
         "fragment_seconds": settings.FRAGMENT_CACHE_SECONDS,
         "page_number": requested_page(request),
+    }
+
+
+def practice(request):
+    """Whether the practice has a team, and its page's address: looked up
+    only by a template that shows a byline, outside the cached fragments
+    never."""
+    return {
+        "group_practice": SimpleLazyObject(AboutMe.is_group_practice),
+        "team_url": SimpleLazyObject(lambda: SitePages.url(request, "team")),
     }

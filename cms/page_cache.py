@@ -32,7 +32,7 @@ from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, Site
 
 from base.cache import bump_generation, content_cache
-from base.pagination import LISTING_PARAMETERS, requested_page
+from base.pagination import listing_filters, requested_page
 from blog.models import ArticlePage
 from cms.mail import current_request
 from cms.security import is_admin
@@ -49,13 +49,7 @@ def page_key(request):
     """The key of the stored page for this request (hashed: paths are long):
     only the parameters listings read, in a fixed order, and the page number
     as the page shown (junk and 1 are the first)."""
-    filters = [
-        (name, value)
-        for name in LISTING_PARAMETERS
-        if name != "page"
-        for value in request.GET.getlist(name)
-    ]
-    query = urlencode([*filters, ("page", requested_page(request))])
+    query = urlencode([*listing_filters(request), ("page", requested_page(request))])
     address = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     return "page:" + hashlib.md5(address.encode(), usedforsecurity=False).hexdigest()
 

@@ -24,6 +24,17 @@ NOTES_HELP = (
 )
 
 
+def label(clinician):
+    name = (
+        f"{clinician.name}, {clinician.credentials}"
+        if clinician.credentials
+        else clinician.name
+    )
+    if not clinician.accepting_new_clients:
+        return f"{name} (not taking new clients just now)"
+    return name
+
+
 class ConsultationForm(GuardedForm):
     salt = SALT
     ALREADY_SENT = (
@@ -65,6 +76,32 @@ class ConsultationForm(GuardedForm):
         help_text=NOTES_HELP,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+    HELP_ME_CHOOSE = "Help me choose"
+
+    def __init__(self, *args, clinicians=(), chosen="", **kwargs):
+        """In a group practice, the reader may name whom they would like to
+        see, or leave the choice to the practice."""
+        super().__init__(*args, **kwargs)
+        self.clinicians = {clinician.slug: clinician for clinician in clinicians}
+        if len(self.clinicians) > 1:
+            self.fields["clinician"] = forms.ChoiceField(
+                label="Who would you like to see?",
+                choices=[
+                    *((slug, label(c)) for slug, c in self.clinicians.items()),
+                    ("", self.HELP_ME_CHOOSE),
+                ],
+                required=False,
+                initial=chosen if chosen in self.clinicians else "",
+                widget=forms.RadioSelect,
+                help_text="If you are not sure, choose “Help me choose”: "
+                "we will suggest who fits what you are looking for.",
+            )
+
+    @property
+    def clinician(self):
+        """The clinician chosen, or None for "Help me choose"."""
+        return self.clinicians.get(self.cleaned_data.get("clinician", ""))
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()

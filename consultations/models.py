@@ -17,7 +17,7 @@ from wagtail.models import Page
 from base import limits
 from base.crypto import InvalidToken, seal, unseal
 from base.meta import PageMeta
-from base.models import PlacedByParents, SitePages
+from base.models import AboutMe, PlacedByParents, SitePages
 from base.reader_forms import ReaderFormPage
 from consultations.forms import APPOINTMENT_CHOICES, ConsultationForm
 
@@ -39,11 +39,31 @@ class ConsultationRequestQuerySet(models.QuerySet):
         """Those nobody was told of: every attempt to email failed."""
         return self.filter(notified_at=None).exclude(notification_problem="")
 
+    def visible_to(self, user):
+        """What this user may read: a clinician signed in with their own
+        account sees the requests addressed to them; the practice owners,
+        and any other account allowed to read requests, see all."""
+        if sees_every_request(user):
+            return self
+        return self.filter(clinician__user=user)
+
     def expired(self, now=None):
         days = settings.CONSULTATION_RETENTION_DAYS
         return self.filter(
             created_at__lt=(now or timezone.now()) - timedelta(days=days)
         )
+
+
+ASSIGN = "consultations.assign_consultationrequest"
+
+
+def sees_every_request(user):
+    """Superusers, the practice owners (who assign "Help me choose"
+    requests) and accounts that are no clinician's, such as a practice of
+    one's own, or an assistant's."""
+    if user.is_superuser or user.has_perm(ASSIGN):
+        return True
+    return not AboutMe.objects.filter(user=user).exists()
 
 
 class ConsultationRequest(models.Model):
@@ -54,6 +74,17 @@ class ConsultationRequest(models.Model):
     sealed = models.TextField(editable=False)
     # The form's one-time token: a request can be sent once.
     token = models.CharField(max_length=64, unique=True, editable=False)
+    # Whom the reader asked to see; empty for "Help me choose" (and in a
+    # practice of one). Not sealed: who may read the request depends on it.
+    clinician = models.ForeignKey(
+        "base.AboutMe",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who answers this request. Empty means the reader asked the "
+        "practice to help them choose: pick a clinician to pass it on.",
+    )
     answered = models.BooleanField(
         default=False, help_text="Tick once you have replied to this request."
     )
@@ -69,6 +100,9 @@ class ConsultationRequest(models.Model):
         verbose_name = "consultation request"
         # Readers add them; the admin only reads, marks answered and deletes.
         default_permissions = ("view", "change", "delete")
+        permissions = [
+            ("assign_consultationrequest", "Can see and assign every request")
+        ]
 
     def __str__(self):
         # The audit log keeps this label: a date, never a name.
@@ -87,8 +121,15 @@ class ConsultationRequest(models.Model):
     answered_text.short_description = "Answered"
 
     @classmethod
-    def store(cls, details, token):
-        return cls.objects.create(sealed=seal(details), token=token)
+    def store(cls, details, token, clinician=None):
+        return cls.objects.create(
+            sealed=seal(details), token=token, clinician=clinician
+        )
+
+    @property
+    def addressed_to(self):
+        """For the list: the clinician asked for, or the reader's wish."""
+        return self.clinician.name if self.clinician else "Help me choose"
 
     @cached_property
     def details(self):
@@ -166,6 +207,14 @@ class ConsultationPage(
     def hourly_limit(self):
         return settings.CONSULTATION_RATE_LIMIT
 
+    def form_kwargs(self, request):
+        """A group practice's clinicians to choose from, with the one a
+        profile's link names (?clinician=<slug>) chosen."""
+        return {
+            "clinicians": list(AboutMe.objects.filter(live=True).order_by("pk")),
+            "chosen": request.GET.get("clinician", "")[:80],
+        }
+
     # Its form carries the reader's CSRF cookie: even empty, never stored by
     # the page cache, a CDN or the browser.
     @path("")
@@ -181,7 +230,9 @@ class ConsultationPage(
             with transaction.atomic():
                 limits.record(request, FORM)
                 if not form.is_spam:
-                    ConsultationRequest.store(form.details, form.token_key)
+                    ConsultationRequest.store(
+                        form.details, form.token_key, form.clinician
+                    )
         except IntegrityError:
             form.add_error(None, form.ALREADY_SENT)
             return False

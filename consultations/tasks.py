@@ -1,4 +1,5 @@
-"""Telling the therapist a request arrived, from the background worker, so a
+"""Telling the therapist a request arrived (in a group practice, the
+clinician it is addressed to), from the background worker, so a
 slow mail server never keeps the reader waiting. The email says only that:
 no name, contact detail, time or note, in the subject or the body.
 
@@ -22,7 +23,7 @@ from django_tasks import task
 
 from base.mail import after_pause, reason
 from base.models import AboutMe
-from consultations.models import ConsultationRequest
+from consultations.models import ConsultationRequest, sees_every_request
 
 logger = logging.getLogger(__name__)
 PERMISSION = "consultations.view_consultationrequest"
@@ -30,16 +31,25 @@ SUBJECT = "New consultation request"
 NOBODY = "nobody who may read requests has an email address"
 
 
-def recipients():
-    """Everyone who may read requests and has an email address; else the
-    practice's own address from the about-me."""
+def recipients(request):
+    """Who is told of it: the clinician the reader chose, at the address they
+    gave for request notices (else their account's). Otherwise, and for
+    "Help me choose", everyone who may read every request and has an email
+    address; else the first profile's address."""
+    clinician = request.clinician
+    if clinician is not None:
+        account = clinician.user.email if clinician.user else ""
+        if clinician.notify_email or account:
+            return [clinician.notify_email or account]
     users = get_user_model().objects.with_perm(
         PERMISSION,
         is_active=True,
         include_superusers=True,
         backend="django.contrib.auth.backends.ModelBackend",
     )
-    addresses = sorted({user.email for user in users if user.email})
+    addresses = sorted(
+        {user.email for user in users if user.email and sees_every_request(user)}
+    )
     about = AboutMe.get_default()
     return addresses or ([about.email] if about and about.email else [])
 
@@ -61,9 +71,10 @@ def not_sent(request_pk, problem):
 @task(backend="background")
 def notify_new_request(request_pk, attempt=1):
     pending = ConsultationRequest.objects.filter(pk=request_pk, notified_at=None)
-    if not pending.exists():  # told of already, or deleted
+    request = pending.select_related("clinician__user").first()
+    if request is None:  # told of already, or deleted
         return
-    to = recipients()
+    to = recipients(request)
     if not to:
         not_sent(request_pk, NOBODY)
         return

@@ -4,13 +4,20 @@ page (the opening logged), marked answered, or deleted; never added."""
 from django.conf import settings
 from django.urls import reverse
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import register_permission_policy
 
 from base.permissions import ReaderDataPolicy
-from consultations.models import ConsultationRequest
-from consultations.views import VIEWED, RequestInspectView
+from consultations.models import ASSIGN, ConsultationRequest
+from consultations.views import (
+    VIEWED,
+    RequestDeleteView,
+    RequestEditView,
+    RequestIndexView,
+    RequestInspectView,
+)
 
 # Readers add requests; the admin reads them, marks them answered, deletes them.
 register_permission_policy(
@@ -26,9 +33,23 @@ class ConsultationRequestViewSet(ModelViewSet):
     menu_label = "Consultation requests"
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["__str__", "name", "appointment", "answered", "notification"]
-    list_filter = ["answered"]
-    form_fields = ["answered"]
+    list_display = [
+        "__str__",
+        "name",
+        "addressed_to",
+        "appointment",
+        "answered",
+        "notification",
+    ]
+    list_filter = ["answered", "clinician"]
+    # Passing a "Help me choose" request on is for those who see them all.
+    panels = [
+        FieldPanel("clinician", permission=ASSIGN),
+        FieldPanel("answered"),
+    ]
+    index_view_class = RequestIndexView
+    edit_view_class = RequestEditView
+    delete_view_class = RequestDeleteView
     inspect_view_enabled = True
     inspect_view_class = RequestInspectView
     inspect_view_fields = [
@@ -38,6 +59,7 @@ class ConsultationRequestViewSet(ModelViewSet):
         "phone",
         "contact_times",
         "appointment",
+        "addressed_to",
         "notes",
         "answered_text",
         "notification",
@@ -76,6 +98,8 @@ class NotNotifiedPanel(Component):
 @hooks.register("construct_homepage_panels")
 def not_notified_panel(request, panels):
     if request.user.has_perm("consultations.view_consultationrequest"):
-        count = ConsultationRequest.objects.not_notified().count()
+        count = (
+            ConsultationRequest.objects.visible_to(request.user).not_notified().count()
+        )
         if count:
             panels.append(NotNotifiedPanel(count))

@@ -11,8 +11,11 @@ from wagtail.search import index
 from base import structured_data
 from base.blocks import InformationStreamBlock
 from base.meta import PageMeta
-from base.models import AboutMe, IndexPage, SitePages, sitemap_entry
+from base.models import AboutMe, IndexPage, SitePages, profile_urls, sitemap_entry
 from blog.models import ArticlePage
+
+# The team page's model belongs to this app: imported so Django finds it.
+from home.team import TeamPage  # noqa: F401
 
 # A short list: a newcomer reads a few articles, not a second blog index.
 MAX_START_HERE = 6
@@ -49,6 +52,7 @@ class HomePage(IndexPage):
         "home.StandardPage",
         "consultations.ConsultationPage",
         "subscriptions.SubscribePage",
+        "home.TeamPage",
     ]
     max_count = 1
 
@@ -89,16 +93,20 @@ class HomePage(IndexPage):
         return context
 
     def structured_data(self, meta):
-        """The practice and the therapist, from the default bio."""
+        """The practice and the therapist, from the default bio, with a group
+        practice's other clinicians as members."""
         about = AboutMe.get_default()
         if about is None:
             return None
         photo = about.photo.get_rendition("fill-400x400") if about.photo else None
+        others = [c for c in AboutMe.objects.team() if c.pk != about.pk]
+        profiles = profile_urls(self.get_site(), others)
         return structured_data.practice(
             about,
             meta["site_name"],
             meta["home_url"],
             urljoin(meta["home_url"], photo.url) if photo else meta["image_url"],
+            [(other, profiles.get(other.pk)) for other in others],
         )
 
     def start_here(self):

@@ -393,7 +393,7 @@ class Importer:
     def create_about_me(self, title, units):
         self.report.notes.append(
             f"Created the about-me snippet from the bio in “{title}”. Add "
-            "your name and details in Snippets > About me, then publish it."
+            "your name and details in Clinicians, then publish it."
         )
         if self.dry_run:
             return None

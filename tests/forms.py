@@ -37,8 +37,9 @@ def vignette_form(**overrides):
     } | overrides
 
 
-def article_form(body, related=(), **fields):
-    """Post data for the article editor; `body` is a list of (type, value)."""
+def article_form(body, related=(), authors=(), **fields):
+    """Post data for the article editor; `body` is a list of (type, value),
+    `authors` clinicians in the byline's order."""
     return nested_form_data(
         {
             "title": "Why we go quiet when we are hurt",
@@ -48,6 +49,9 @@ def article_form(body, related=(), **fields):
             "tags": "Shame, Relationships",
             "body": streamfield(body),
             "related_links": inline_formset([{"page": page.pk} for page in related]),
+            "authors": inline_formset(
+                [{"clinician": clinician.pk} for clinician in authors]
+            ),
         }
         | fields
     )
@@ -67,6 +71,22 @@ def about_me_form(about_me, **changes):
         "email": about_me.email,
         "website": about_me.website,
         "booking_url": about_me.booking_url,
+        "slug": about_me.slug,
+        "accepting_new_clients": about_me.accepting_new_clients,
+        "fees": about_me.fees,
+        "directory_url": about_me.directory_url,
+        "notify_email": about_me.notify_email,
+        "languages": about_me.languages,
+        "online_states": about_me.online_states,
+        "topics": [topic.pk for topic in about_me.topics.all()] if about_me.pk else [],
+        "licences": inline_formset(
+            [
+                {"id": lic.pk, "kind": lic.kind, "number": lic.number, "state": lic.state}
+                for lic in about_me.licences.all()
+            ]
+            if about_me.pk
+            else []
+        ),
     }
     return nested_form_data(fields | changes)
 

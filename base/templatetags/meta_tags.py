@@ -86,7 +86,8 @@ def page_meta(context):
         "article": page if is_article else None,
         "feeds": feeds(context, site),
     }
-    data = own.structured_data(
+    # A routable page's own view (a clinician's profile) may give its own.
+    data = context.get("structured_data", own.structured_data)(
         {
             "url": url,
             "home_url": root_url + "/",

@@ -7,6 +7,7 @@ from blog.library import VignetteIndexPage
 from blog.models import ArticlePage, BlogIndexPage
 from consultations.models import ConsultationPage
 from home.models import HomePage, StandardPage
+from home.team import TeamPage
 from subscriptions.models import SubscribePage
 from tests.editor import EditorTestCase
 from tests.factories import (
@@ -27,6 +28,7 @@ class PageTypeRulesTests(WagtailPageTestCase):
                 StandardPage,
                 ConsultationPage,
                 SubscribePage,
+                TeamPage,
             },
         )
 
