@@ -42,9 +42,9 @@ class ArticlePageForm(WagtailAdminPageForm):
         # A new article is by the clinician who signs in, until she says
         # otherwise in the Authors panel.
         clinician = getattr(for_user, "clinician", None)
-        if instance is not None and instance.pk is None and clinician is not None:
-            if not instance.authors.all():
-                instance.authors = [instance.authors.model(clinician=clinician)]
+        new = instance is not None and instance.pk is None
+        if new and clinician is not None and not instance.authors.all():
+            instance.authors = [instance.authors.model(clinician=clinician)]
         super().__init__(*args, instance=instance, for_user=for_user, **kwargs)
 
     def clean(self):

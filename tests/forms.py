@@ -81,8 +81,8 @@ def about_me_form(about_me, **changes):
         "topics": [topic.pk for topic in about_me.topics.all()] if about_me.pk else [],
         "licences": inline_formset(
             [
-                {"id": lic.pk, "kind": lic.kind, "number": lic.number, "state": lic.state}
-                for lic in about_me.licences.all()
+                {"id": x.pk, "kind": x.kind, "number": x.number, "state": x.state}
+                for x in about_me.licences.all()
             ]
             if about_me.pk
             else []
