@@ -7,6 +7,11 @@ class BlogConfig(AppConfig):
 
     def ready(self):
         # Imported once the models are loaded, as Django asks of ready().
-        from blog import signals
+        from django.db.models.signals import post_migrate, post_save
+
+        from blog import roles, signals
+        from blog.models import BlogIndexPage
 
         signals.connect()
+        post_migrate.connect(roles.ensure_roles)
+        post_save.connect(roles.blog_created, sender=BlogIndexPage)

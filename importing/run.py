@@ -14,7 +14,7 @@ from django.utils.text import slugify
 from wagtail.models import Site
 
 from base.models import AboutMe, SitePages
-from blog.models import ArticlePage, is_index_route
+from blog.models import ArticleAuthor, ArticlePage, is_index_route
 from blog.series import Series, SeriesArticle, part_of
 from importing.fetching import FetchRefused
 from importing.links import Resolver, Titles
@@ -52,6 +52,7 @@ class Importer:
         self.parsed = {}  # Entry -> its parts, kept for the second pass
         self.articles = {}  # Entry -> ArticleReport
         self.about_me = AboutMe.get_default() or AboutMe.objects.order_by("pk").first()
+        self.clinicians = {}  # an author's name, case-folded -> their profile
         self.slugs = set(parent.get_children().values_list("slug", flat=True))
         self.pictures = Pictures(user=user)
 
@@ -214,7 +215,30 @@ class Importer:
         page.original_url = entry.original_url
         page.import_key = entry.key
         page.tags.set(entry.tags)
+        if entry.authors:
+            page.authors = [
+                ArticleAuthor(clinician=self.clinician(name)) for name in entry.authors
+            ]
         return page, resolver
+
+    def clinician(self, name):
+        """The profile of the clinician of this name; one is made for a name
+        the practice does not know yet, as a draft, and the report says so."""
+        key = name.casefold()
+        if key not in self.clinicians:
+            found = AboutMe.objects.filter(name__iexact=name).order_by("pk").first()
+            if found is None:
+                self.report.notes.append(
+                    f"Created a draft profile for “{name}”, who wrote some of "
+                    "these articles. Add their bio and details in Clinicians, "
+                    "then publish it."
+                )
+                found = AboutMe(name=name, bio="", live=False)
+                with transaction.atomic():
+                    found.save()
+                    found.save_revision(user=self.user)
+            self.clinicians[key] = found
+        return self.clinicians[key]
 
     def write(self, entry, page):
         article = self.articles[entry]

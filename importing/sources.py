@@ -208,6 +208,7 @@ ROOTS = {
 def read_xml_from(source, name, fmt, include_drafts):
     entries, failures, skipped = [], [], Counter()
     featured, attachments = {}, {}  # WordPress: entry -> attachment id -> URL
+    names = {}  # WordPress: an author's login -> the name readers saw
     number, depth, site = 0, 0, ""
     try:
         events = ElementTree.iterparse(source, events=("start", "end"), forbid_dtd=True)
@@ -225,6 +226,9 @@ def read_xml_from(source, name, fmt, include_drafts):
                 depth += 1 if event == "start" else -1
             if event != "end":
                 continue
+            if not depth and local(element.tag) == "author" and fmt == "wordpress":
+                login = child_text(element, "author_login")
+                names[login] = child_text(element, "author_display_name") or login
             if not depth and not site and local(element.tag) == "link":
                 # The blog's own address: what its relative links start from.
                 site = (element.text or element.get("href") or "").strip()
@@ -264,6 +268,7 @@ def read_xml_from(source, name, fmt, include_drafts):
     except StopIteration:
         raise SourceError(f"{name}: the file is empty") from None
     for entry in entries:
+        entry.authors = [names.get(login, login) for login in entry.authors]
         entry.base_url = site if site.startswith(("http://", "https://")) else ""
         if entry.original_url and entry.base_url:
             entry.original_url = urljoin(entry.base_url, entry.original_url)
@@ -285,6 +290,7 @@ def feed_item(item, include_drafts):
             "title": child_text(item, "title"),
             "html": encoded or description,
             "summary": plain_summary(description) if encoded else "",
+            "authors": feed_authors(item),
             "date": to_date(child_text(item, "pubDate"))
             or to_date(child_text(item, "date")),
             "tags": list(
@@ -312,6 +318,7 @@ def atom_item(item, include_drafts):
             "title": child_text(item, "title"),
             "html": atom_html(content) if content is not None else summary,
             "summary": plain_summary(summary) if content is not None else "",
+            "authors": atom_authors(item),
             "date": to_date(child_text(item, "published"))
             or to_date(child_text(item, "updated")),
             "tags": [
@@ -329,6 +336,27 @@ def atom_item(item, include_drafts):
         },
         (),
     )
+
+
+# What Blogger and feeds put where a post names nobody.
+NOBODY = {"", "unknown", "admin", "noreply@blogger.com"}
+
+
+def atom_authors(item):
+    """An Atom entry's authors by name (Blogger's and a feed's)."""
+    names = (child_text(author, "name") for author in item.findall(f"{ATOM}author"))
+    return [name for name in names if name.casefold() not in NOBODY]
+
+
+def feed_authors(item):
+    """An RSS item's dc:creator, else its author ("x@y.org (Name)")."""
+    names = [
+        (child.text or "").strip()
+        for child in item
+        if local(child.tag) in ("creator", "author")
+    ]
+    names = [re.sub(r"^\S+@\S+\s*\((.*)\)$", r"\1", name) for name in names]
+    return [name for name in dict.fromkeys(names) if name.casefold() not in NOBODY]
 
 
 def atom_html(content):
@@ -394,6 +422,7 @@ def blogger_item(item, include_drafts):
         {
             "title": child_text(item, "title"),
             "html": child_text(item, "content"),
+            "authors": atom_authors(item),
             "date": to_date(child_text(item, "published")),
             "tags": [
                 c.get("term")
@@ -449,6 +478,10 @@ def wordpress_item(item, include_drafts):
             "original_url": child_text(item, "link"),
             "summary": plain_summary(excerpt(item)),
             "thumbnail_id": post_meta(item, "_thumbnail_id"),
+            # The author's login; named from the export's wp:author list.
+            "authors": [child_text(item, "creator")]
+            if child_text(item, "creator")
+            else [],
         },
         extra,
     )

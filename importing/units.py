@@ -126,6 +126,7 @@ class Entry:
     base_url: str = ""  # what the post's relative addresses are relative to
     archive: str = ""  # the export's zip, where its pictures are read from
     aliases: list = field(default_factory=list)  # other addresses links use
+    authors: list = field(default_factory=list)  # their names, in order
 
     @property
     def base(self):

@@ -16,18 +16,22 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from PIL import Image as PillowImage
 from PIL import ImageDraw
+from taggit.models import Tag
 from wagtail.images.models import Image
 from wagtail.models import Site
 
+from base.clinicians import ClinicianLicence
 from base.models import AboutMe, GettingHelpSettings, SharingSettings, SitePages
 from blog.library import VignetteIndexPage
-from blog.models import ArticlePage, ArticleRelatedPage, BlogIndexPage
+from blog.models import ArticleAuthor, ArticlePage, ArticleRelatedPage, BlogIndexPage
 from blog.series import Series, SeriesArticle
 from consultations.models import ConsultationPage
 from demo import content as demo
+from demo import group_content as group
 from home.models import StandardPage, StartHereArticle
+from home.team import TeamPage
 from subscriptions.models import SubscribePage
-from vignettes.blocks import DEFAULT_DISCLAIMER
+from vignettes.blocks import DEFAULT_DISCLAIMER, DISCLAIMERS
 
 IMPORTERS = "Importers"
 LINK_RE = re.compile(r"\[\[([\w-]+)\|([^\]]+)\]\]")
@@ -47,7 +51,17 @@ def sharing_card():
 
 
 class Command(BaseCommand):
-    help = "Load the demo practice: home page, blog, articles, bio and an admin user."
+    help = (
+        "Load the demo practice: home page, blog, articles, bio and an admin "
+        "user; with --group, a practice of three with a team page."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--group",
+            action="store_true",
+            help="Add two more clinicians, an article by each, and the team page.",
+        )
 
     def handle(self, *args, **options):
         with transaction.atomic():
@@ -80,8 +94,86 @@ class Command(BaseCommand):
                 home.add_child(instance=page)
                 page.save_revision().publish()
             self.load_importers()
+            if options["group"]:
+                created += self.load_group(home, blog, about_me)
         self.stdout.write(f"Demo content ready: {created} new article(s).")
         self.load_admin()
+
+    def load_group(self, home, blog, first):
+        """The group practice: the first therapist's profile completed, two
+        more clinicians, an article by each, and the team page. What exists
+        is left as it is."""
+        if not first.languages:
+            specialties = [line.strip() for line in first.specialties.splitlines()]
+            topics = Tag.objects.filter(name__in=specialties)
+            self.complete_profile(first, group.FIRST, [topic.name for topic in topics])
+        clinicians = {first.name: first}
+        for spec in group.CLINICIANS:
+            found = AboutMe.objects.filter(name=spec["name"]).first()
+            clinicians[spec["name"]] = found or self.new_clinician(spec)
+        for page in ArticlePage.objects.child_of(blog).filter(authors=None):
+            # The demo's first articles are hers: in a group, say so.
+            page = page.get_latest_revision_as_object()
+            page.authors = [ArticleAuthor(clinician=first)]
+            page.save_revision().publish()
+        pages = {page.slug: page for page in ArticlePage.objects.child_of(blog)}
+        created = 0
+        for spec in group.ARTICLES:
+            if spec["slug"] not in pages:
+                self.group_article(blog, spec, clinicians[spec["author"]])
+                created += 1
+        self.load_index(home, TeamPage, **group.TEAM_PAGE)
+        return created
+
+    def complete_profile(self, clinician, spec, topics):
+        clinician.languages = spec["languages"]
+        clinician.online_states = spec["online_states"]
+        clinician.notify_email = spec["notify_email"]
+        clinician.licences = [
+            ClinicianLicence(kind=kind, number=number, state=state)
+            for kind, number, state in spec["licences"]
+        ]
+        clinician.topics = [Tag.objects.get_or_create(name=name)[0] for name in topics]
+        clinician.save()
+        clinician.save_revision().publish()
+
+    def new_clinician(self, spec):
+        fields = {
+            key: value
+            for key, value in spec.items()
+            if key not in ("licences", "topics", "languages", "online_states")
+        }
+        clinician = AboutMe(**fields, live=False)
+        self.complete_profile(clinician, spec, spec["topics"])
+        return clinician
+
+    def group_article(self, blog, spec, author):
+        page = ArticlePage(
+            title=spec["title"],
+            slug=spec["slug"],
+            date=date.fromisoformat(spec["date"]),
+            summary=spec["summary"],
+            body=[
+                ("intro", spec["intro"]),
+                (
+                    "vignette",
+                    {
+                        "disclaimer": DISCLAIMERS[spec["vignette"]["kind"]],
+                        "deidentified": True,
+                    }
+                    | spec["vignette"],
+                ),
+                ("conclusion", spec["conclusion"]),
+                ("getting_help", {"text": spec["getting_help"]}),
+                ("about_me", author),
+            ],
+            live=False,
+            email_subscribers=False,
+        )
+        page.authors = [ArticleAuthor(clinician=author)]
+        blog.add_child(instance=page)
+        page.tags.set(spec["tags"])
+        page.save_revision().publish()
 
     def load_importers(self):
         """A group whose members may use the admin's Import page; add a
