@@ -195,7 +195,8 @@ class GettingHelpBlock(AnchoredBlock, blocks.StructBlock):
         context["help"] = GettingHelpSettings.load(
             request_or_site=context.get("request")
         )
-        context["contact"] = AboutMe.get_default()
+        # A page showing many articles (a feed) looks the practice up once.
+        context["contact"] = context.get("contact") or AboutMe.get_default()
         return context
 
 

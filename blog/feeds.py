@@ -75,7 +75,8 @@ class ArticleFeed(Feed):
     def get_object(self, request, blog, topic=None, author=None):
         """What the feed lists: a blog's articles, or a topic's, or one
         clinician's (`author`, linked from their profile on the team)."""
-        self.author = author or AboutMe.get_default()
+        self.practice = AboutMe.get_default()
+        self.author = author or self.practice
         return FeedSource(blog, topic, author)
 
     def title(self, obj):
@@ -153,7 +154,9 @@ class ArticleFeed(Feed):
 
     def item_extra_kwargs(self, item):
         html = render_to_string(
-            "blog/includes/article_body.html", {"page": item}, request=self.request
+            "blog/includes/article_body.html",
+            {"page": item, "contact": self.practice},
+            request=self.request,
         )
         return {"content": absolute_html(html, self.item_link(item))}
 
