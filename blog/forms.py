@@ -38,6 +38,28 @@ class ArticlePageForm(WagtailAdminPageForm):
         "It is written to the page's history with the warnings.",
     )
 
+    def is_valid(self):
+        # After the formsets are cleaned: only then are their rows known.
+        valid = super().is_valid()
+        return self.no_repeated_author() and valid
+
+    def no_repeated_author(self):
+        """An author chosen twice gets a message at the second, not a byline
+        that names them twice."""
+        seen, repeated = set(), False
+        for form in self.formsets["authors"].forms:
+            data = getattr(form, "cleaned_data", {})
+            clinician = data.get("clinician")
+            if clinician is None or data.get("DELETE"):
+                continue
+            if clinician.pk in seen:
+                form.add_error(
+                    "clinician", f"{clinician.name} is named as an author already."
+                )
+                repeated = True
+            seen.add(clinician.pk)
+        return not repeated
+
     def __init__(self, *args, instance=None, for_user=None, **kwargs):
         # A new article is by the clinician who signs in, until she says
         # otherwise in the Authors panel.

@@ -284,12 +284,10 @@ class ArticleAuthor(Orderable):
     panels = [FieldPanel("clinician")]
 
     class Meta(Orderable.Meta):
+        # No unique constraint: the editor's form refuses a name given twice
+        # with a message (blog/forms.py), and a constraint would fail a save
+        # that removes an author and adds them back in one go.
         verbose_name = "author"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["article", "clinician"], name="unique_article_author"
-            )
-        ]
 
 
 def with_clinicians():

@@ -4,8 +4,9 @@ byte as the pages in tests/fixtures/solo_site/, which were rendered by the
 code before clinicians, authors and teams existed (commit 06d75d4).
 
 Only what differs on every run is masked: CSRF and signed form tokens, the
-blocks' ids and the moments the demo was loaded (publication times). A deliberate change to
-a page is recorded with SOLO_SITE_UPDATE=1, and reviewed in the diff.
+blocks' ids and the moments the demo was loaded (publication times). A
+deliberate change to a page is recorded with SOLO_SITE_UPDATE=1, and
+reviewed in the diff.
 """
 
 import os
