@@ -192,6 +192,7 @@ class Importer:
             for block_type, v in body
             if block_type == "vignette"
         ]
+        clinicians = [self.clinician(name) for name in entry.authors]
         if self.dry_run:
             return None, resolver
         if created:
@@ -215,10 +216,8 @@ class Importer:
         page.original_url = entry.original_url
         page.import_key = entry.key
         page.tags.set(entry.tags)
-        if entry.authors:
-            page.authors = [
-                ArticleAuthor(clinician=self.clinician(name)) for name in entry.authors
-            ]
+        if clinicians:
+            page.authors = [ArticleAuthor(clinician=c) for c in clinicians]
         return page, resolver
 
     def clinician(self, name):
@@ -233,10 +232,12 @@ class Importer:
                     "these articles. Add their bio and details in Clinicians, "
                     "then publish it."
                 )
-                found = AboutMe(name=name, bio="", live=False)
-                with transaction.atomic():
-                    found.save()
-                    found.save_revision(user=self.user)
+                found = AboutMe(name=name[:120], bio="", live=False)
+                if not self.dry_run:
+                    with transaction.atomic():
+                        found.save()
+                        # A draft waits for its bio: checked when published.
+                        found.save_revision(user=self.user, clean=False)
             self.clinicians[key] = found
         return self.clinicians[key]
 
