@@ -49,10 +49,11 @@ BOUNDED = {
 def listing_filters(request):
     """The filters a listing reads, in a fixed order: every value of a free
     one (?q=, ?topic=), the first value of a bounded one, made one of its
-    known values."""
+    known values. Empty values are left out."""
     pairs = []
     for name in LISTING_PARAMETERS:
-        values = request.GET.getlist(name)
+        # An empty value is no filter: what a form's "Any" option sends.
+        values = [value for value in request.GET.getlist(name) if value]
         if name == "page" or not values:
             continue
         if name not in BOUNDED:

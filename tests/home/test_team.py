@@ -109,6 +109,8 @@ def test_the_team_lists_every_published_clinician(client, team):
         ("topic=anxiety&state=OR", ["Cleo Marsh"]),
         ("topic=anxiety&language=pt&accepting=1&online=1", ["Ana Lima"]),
         ("topic=grief&accepting=1", []),
+        # The form's "Any" options send empty values: no filter.
+        ("topic=&language=&state=&accepting=1", ["Ana Lima", "Cleo Marsh"]),
     ],
 )
 def test_filters_alone_and_combined(client, team, query, expected):
@@ -298,3 +300,17 @@ def test_query_counts_stay_the_same_from_2_to_20_clinicians_and_5_to_50_articles
     for n in range(45):
         by(ana, team["ben"], title=f"Large {n}")
     assert costs() == small
+
+
+def test_the_filters_live_in_the_page_caches_bounded_keys(client, team, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    assert client.get("/team/?state=ny&utm_source=x")["X-Page-Cache"] == "miss"
+    # The same filter however written, and with what no listing reads: one copy.
+    assert client.get("/team/?state=NY&fbclid=y")["X-Page-Cache"] == "hit"
+    # Every unknown value of a bounded filter is the same empty answer.
+    assert client.get("/team/?state=ZZ")["X-Page-Cache"] == "miss"
+    for junk in ("QQ", "XY", "%00", "A" * 300):
+        assert client.get(f"/team/?state={junk}")["X-Page-Cache"] == "hit", junk
+    assert client.get("/team/?online=1")["X-Page-Cache"] == "miss"
+    assert client.get("/team/?online=yes")["X-Page-Cache"] == "miss"  # = /team/
+    assert client.get("/team/")["X-Page-Cache"] == "hit"
