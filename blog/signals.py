@@ -55,6 +55,7 @@ def email_subscribers(article):
         url=url,
         site_url=article.get_site().root_url,
         topic_ids=[topic.pk for topic in article.tags.all()],
+        clinician_ids=[author.pk for author in article.author_list],
     )
 
 

@@ -28,10 +28,11 @@ def crisis_text():
     return " ".join(text.split())
 
 
-def confirmation(subscriber, topic_names, confirm_url):
+def confirmation(subscriber, wants, confirm_url):
+    """`wants`: what they asked for, as subscriptions.models.wanted says it."""
     context = {
         "site_name": site_name(),
-        "topics": topic_names,
+        "wants": wants,
         "confirm_url": confirm_url,
         "days": CONFIRM_WITHIN.days,
         "already": subscriber.confirmed,

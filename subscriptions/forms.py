@@ -4,6 +4,7 @@ is kept out as on every reader's form (base/forms.py)."""
 from django import forms
 
 from base.forms import GuardedForm
+from base.models import AboutMe
 from subscriptions.topics import topic_choices
 
 TOPICS_HELP = "Leave them all unticked to get every new article."
@@ -16,6 +17,21 @@ class TopicsField(forms.ModelMultipleChoiceField):
 
     def __init__(self, **kwargs):
         super().__init__(queryset=None, to_field_name="slug", **kwargs)
+
+    def label_from_instance(self, obj):
+        return obj.name
+
+
+class ClinicianField(forms.ModelMultipleChoiceField):
+    """A group practice's clinicians, named by their slugs, as the short
+    form on a profile sends them."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            queryset=AboutMe.objects.none(), to_field_name="slug", **kwargs
+        )
 
     def label_from_instance(self, obj):
         return obj.name
@@ -39,6 +55,15 @@ class SubscribeForm(GuardedForm):
         },
     )
 
+    clinicians = ClinicianField(label="Only articles by", required=False)
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topics"].queryset = topic_choices()
+        # A practice of one has no one else to follow.
+        if AboutMe.is_group_practice():
+            self.fields["clinicians"].queryset = AboutMe.objects.filter(
+                live=True
+            ).order_by("pk")
+        else:
+            del self.fields["clinicians"]

@@ -26,7 +26,7 @@ from wagtail.models import Page
 from base import limits
 from base.crypto import InvalidToken, fingerprints, seal, unseal
 from base.meta import PageMeta
-from base.models import PlacedByParents
+from base.models import AboutMe, PlacedByParents
 from base.reader_forms import ReaderFormPage
 from subscriptions.forms import SubscribeForm
 from subscriptions.signals import confirmation_asked
@@ -65,6 +65,19 @@ def mailbox(address):
     return f"{local}@{domain}"
 
 
+def wanted(topic_names, clinician_names):
+    """What a subscriber asked for, to end a sentence ("...a new article
+    about Grief or Sleep, or by Ana Lima"); "" for every article."""
+    parts = []
+    for lead, names in (("about", list(topic_names)), ("by", list(clinician_names))):
+        if names:
+            parts.append(
+                f"{lead} "
+                + " or ".join(filter(None, [", ".join(names[:-1]), names[-1]]))
+            )
+    return ", or ".join(parts)
+
+
 class SubscriberQuerySet(models.QuerySet):
     def confirmed(self):
         return self.filter(confirmed_at__isnull=False)
@@ -76,13 +89,19 @@ class SubscriberQuerySet(models.QuerySet):
         cutoff = (now or timezone.now()) - CONFIRM_WITHIN
         return self.filter(confirmed_at__isnull=True, created_at__lt=cutoff)
 
-    def for_topics(self, topic_ids):
-        """Confirmed subscribers of an article with these topics: those of
-        every article and those of any one of its topics."""
+    def for_topics(self, topic_ids, clinician_ids=()):
+        """Confirmed subscribers of an article with these topics and authors:
+        those of every article, of any one of its topics, and those who
+        follow any one of its authors."""
         wanted = Q(all_articles=True)
         if topic_ids:
             chosen = Subscriber.topics.through.objects.filter(tag_id__in=topic_ids)
             wanted |= Q(pk__in=chosen.values("subscriber_id"))
+        if clinician_ids:
+            followed = Subscriber.clinicians.through.objects.filter(
+                aboutme_id__in=clinician_ids
+            )
+            wanted |= Q(pk__in=followed.values("subscriber_id"))
         return self.confirmed().filter(wanted)
 
 
@@ -97,6 +116,8 @@ class Subscriber(models.Model):
     topics = models.ManyToManyField(
         "taggit.Tag", blank=True, related_name="subscribers"
     )
+    # A group practice's clinicians whose every article they want.
+    clinicians = models.ManyToManyField("base.AboutMe", blank=True, related_name="+")
     created_at = models.DateTimeField("subscribed", default=timezone.now, db_index=True)
     confirmed_at = models.DateTimeField("confirmed", null=True, blank=True)
     asked_at = models.DateTimeField(null=True, editable=False)
@@ -151,30 +172,34 @@ class Subscriber(models.Model):
         subscriber.save(update_fields=["asked_at", "created_at"])
         return subscriber
 
-    def confirmation_token(self, topic_slugs):
-        """The confirmation link's token: this subscriber and the topics they
-        chose this time, signed and dated."""
+    def confirmation_token(self, topic_slugs, clinician_slugs=()):
+        """The confirmation link's token: this subscriber and the topics and
+        clinicians they chose this time, signed and dated."""
         return signing.dumps(
-            {"key": self.key, "topics": topic_slugs}, salt=CONFIRM_SALT
+            {"key": self.key, "topics": topic_slugs, "clinicians": clinician_slugs},
+            salt=CONFIRM_SALT,
         )
 
     @classmethod
     def for_confirmation_token(cls, token):
-        """The subscriber a confirmation link names, and the topics it asks
-        for. Raises signing.SignatureExpired after CONFIRM_WITHIN,
+        """The subscriber a confirmation link names, and the topics and
+        clinicians it asks for (a link sent before clinicians existed asks
+        for none). Raises signing.SignatureExpired after CONFIRM_WITHIN,
         signing.BadSignature for a changed link, and cls.DoesNotExist when
         the subscriber has gone."""
         data = signing.loads(
             token, salt=CONFIRM_SALT, max_age=CONFIRM_WITHIN.total_seconds()
         )
-        return cls.objects.get(key=data["key"]), data["topics"]
+        subscriber = cls.objects.get(key=data["key"])
+        return subscriber, data["topics"], list(data.get("clinicians", []))
 
-    def confirm(self, topic_slugs):
-        """Subscribed, to these topics (none: every article)."""
-        self.all_articles = not topic_slugs
+    def confirm(self, topic_slugs, clinician_slugs=()):
+        """Subscribed, to these topics and clinicians (none: every article)."""
+        self.all_articles = not (topic_slugs or clinician_slugs)
         self.confirmed_at = self.confirmed_at or timezone.now()
         self.save(update_fields=["all_articles", "confirmed_at"])
         self.topics.set(Tag.objects.filter(slug__in=topic_slugs))
+        self.clinicians.set(AboutMe.objects.filter(slug__in=clinician_slugs))
 
     @property
     def unsubscribe_token(self):
@@ -189,10 +214,20 @@ class Subscriber(models.Model):
         return cls.objects.filter(key=key).first()
 
     @cached_property
+    def wants(self):
+        return wanted(
+            [topic.name for topic in self.topics.all()],
+            [clinician.name for clinician in self.clinicians.all()],
+        )
+
+    @cached_property
     def topic_names(self):
         if self.all_articles:
             return "All articles"
-        return ", ".join(topic.name for topic in self.topics.all())
+        return ", ".join(
+            [topic.name for topic in self.topics.all()]
+            + [f"articles by {c.name}" for c in self.clinicians.all()]
+        )
 
 
 class Mailing(models.Model):
@@ -219,6 +254,8 @@ class Mailing(models.Model):
     # Where the site's own links (unsubscribing) start, without a slash.
     site_url = models.URLField(max_length=255)
     topics = models.ManyToManyField("taggit.Tag", blank=True, related_name="+")
+    # Its authors, for the subscribers who follow one of them.
+    clinicians = models.ManyToManyField("base.AboutMe", blank=True, related_name="+")
     status = models.CharField(max_length=10, choices=STATUSES, default=QUEUED)
     created_at = models.DateTimeField("queued", default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -238,7 +275,8 @@ class Mailing(models.Model):
 
     def recipients(self):
         return Subscriber.objects.for_topics(
-            list(self.topics.values_list("pk", flat=True))
+            list(self.topics.values_list("pk", flat=True)),
+            list(self.clinicians.values_list("pk", flat=True)),
         )
 
     def counts(self):
@@ -340,6 +378,9 @@ class SubscribePage(ReaderFormPage, PlacedByParents, PageMeta, RoutablePageMixin
                 sender=Subscriber,
                 subscriber=subscriber,
                 topic_slugs=[topic.slug for topic in form.cleaned_data["topics"]],
+                clinician_slugs=[
+                    c.slug for c in form.cleaned_data.get("clinicians", [])
+                ],
                 site_url=self.get_site().root_url,
             )
 

@@ -24,6 +24,7 @@ from taggit.models import Tag
 
 from base import limits
 from base.mail import after_pause
+from base.models import AboutMe
 from subscriptions import emails
 from subscriptions.models import (
     CONFIRMATION_SENT,
@@ -31,6 +32,7 @@ from subscriptions.models import (
     Mailing,
     Subscriber,
     mailbox,
+    wanted,
 )
 
 logger = logging.getLogger(__name__)
@@ -38,28 +40,34 @@ INTERRUPTED = "Interrupted while sending; not sent again, so nobody gets it twic
 
 
 @task(backend="background")
-def send_confirmation(subscriber_pk, topic_slugs, site_url, attempt=1):
+def send_confirmation(
+    subscriber_pk, topic_slugs, site_url, attempt=1, clinician_slugs=()
+):
     """The confirmation email. A mail server that is down is tried again
     after a pause, as an article's sending is; when it never takes it, the
     address may ask again at once rather than in an hour."""
     subscriber = Subscriber.objects.filter(pk=subscriber_pk).first()
     if subscriber is None:  # unsubscribed or expired before the worker got here
         return
-    token = subscriber.confirmation_token(topic_slugs)
+    token = subscriber.confirmation_token(topic_slugs, clinician_slugs)
     url = site_url.rstrip("/") + reverse("subscriptions:confirm", args=[token])
-    names = list(
-        Tag.objects.filter(slug__in=topic_slugs)
-        .order_by("name")
-        .values_list("name", flat=True)
+    topics = Tag.objects.filter(slug__in=topic_slugs).order_by("name")
+    clinicians = AboutMe.objects.filter(slug__in=clinician_slugs).order_by("name")
+    message = emails.confirmation(
+        subscriber,
+        wanted(
+            topics.values_list("name", flat=True),
+            clinicians.values_list("name", flat=True),
+        ),
+        url,
     )
-    message = emails.confirmation(subscriber, names, url)
     try:
         with get_connection() as connection:
             refused = send_one(connection, message)
     except (ServerProblem, smtplib.SMTPException, OSError) as problem:
         if attempt < settings.EMAIL_MAX_ATTEMPTS:
             send_confirmation.using(run_after=after_pause(attempt)).enqueue(
-                subscriber_pk, topic_slugs, site_url, attempt + 1
+                subscriber_pk, topic_slugs, site_url, attempt + 1, clinician_slugs
             )
             return
         refused = str(problem)
@@ -69,16 +77,29 @@ def send_confirmation(subscriber_pk, topic_slugs, site_url, attempt=1):
         logger.warning("A confirmation email was not sent: %s", refused)
 
 
-def confirmation_due(sender, subscriber, topic_slugs, site_url, **kwargs):
+def confirmation_due(
+    sender, subscriber, topic_slugs, site_url, clinician_slugs=(), **kwargs
+):
     """A confirmation for an address that asked (confirmation_asked), sent
     by the worker once the ask is committed."""
     transaction.on_commit(
-        lambda: send_confirmation.enqueue(subscriber.pk, topic_slugs, site_url)
+        lambda: send_confirmation.enqueue(
+            subscriber.pk, topic_slugs, site_url, 1, list(clinician_slugs)
+        )
     )
 
 
 def queue_mailing(
-    page, *, title, content_note, crisis_note, summary, url, site_url, topic_ids
+    page,
+    *,
+    title,
+    content_note,
+    crisis_note,
+    summary,
+    url,
+    site_url,
+    topic_ids,
+    clinician_ids=(),
 ):
     """The email for an article first published, made once however often
     this is called; the worker sends it once the publish is committed."""
@@ -95,6 +116,7 @@ def queue_mailing(
     )
     if created:
         mailing.topics.set(topic_ids)
+        mailing.clinicians.set(clinician_ids)
         transaction.on_commit(lambda: send_mailing.enqueue(mailing.pk, 0))
     return mailing
 
@@ -153,7 +175,7 @@ def claim_batch(mailing):
     subscribers = list(
         mailing.recipients()
         .exclude(deliveries__mailing=mailing)
-        .prefetch_related("topics")
+        .prefetch_related("topics", "clinicians")
         .order_by("pk")[: settings.EMAIL_BATCH_SIZE]
     )
     try:

@@ -17,8 +17,8 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from taggit.models import Tag
 
-from base.models import SitePages
-from subscriptions.models import Subscriber
+from base.models import AboutMe, SitePages
+from subscriptions.models import Subscriber, wanted
 
 
 @csrf_exempt
@@ -38,7 +38,9 @@ def confirm(request, token):
     """GET asks, with one button; POST subscribes. Mail filters open links
     to check them, and must not subscribe anyone by that."""
     try:
-        subscriber, topic_slugs = Subscriber.for_confirmation_token(token)
+        subscriber, topic_slugs, clinician_slugs = Subscriber.for_confirmation_token(
+            token
+        )
     except signing.SignatureExpired:
         problem = "expired"
     except (signing.BadSignature, ValueError, KeyError, TypeError):
@@ -47,15 +49,20 @@ def confirm(request, token):
         problem = "gone"
     else:
         if request.method == "POST":
-            subscriber.confirm(topic_slugs)
+            subscriber.confirm(topic_slugs, clinician_slugs)
             return render(
                 request, "subscriptions/confirmed.html", {"subscriber": subscriber}
             )
         topics = Tag.objects.filter(slug__in=topic_slugs).order_by("name")
+        clinicians = AboutMe.objects.filter(slug__in=clinician_slugs).order_by("name")
+        wants = wanted(
+            topics.values_list("name", flat=True),
+            clinicians.values_list("name", flat=True),
+        )
         return render(
             request,
             "subscriptions/confirm.html",
-            {"subscriber": subscriber, "topics": [topic.name for topic in topics]},
+            {"subscriber": subscriber, "wants": wants},
         )
     return render(
         request,

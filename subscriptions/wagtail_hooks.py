@@ -40,7 +40,7 @@ class SubscriberIndexView(IndexView):
         return queryset.with_address(self.search_query)
 
     def get_base_queryset(self):
-        return super().get_base_queryset().prefetch_related("topics")
+        return super().get_base_queryset().prefetch_related("topics", "clinicians")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -11,10 +11,11 @@ register = template.Library()
 @register.inclusion_tag(
     "subscriptions/includes/subscribe_form.html", takes_context=True
 )
-def subscribe_form(context, topics=None):
-    """The short form on reading pages, offering `topics` to choose from. It
-    posts to /subscriptions/, so the page sets no cookie; shown only where
-    the site has a subscribe page to answer it."""
+def subscribe_form(context, topics=None, clinician=None):
+    """The short form on reading pages, offering `topics` to choose from, or
+    following one `clinician` (on their profile). It posts to
+    /subscriptions/, so the page sets no cookie; shown only where the site
+    has a subscribe page to answer it."""
     page_url = site_page_url(context, "subscribe")
     return {
         # Its own start time, not a whole form: the choices are the
@@ -25,6 +26,7 @@ def subscribe_form(context, topics=None):
         "action": reverse("subscriptions:subscribe"),
         "page_url": page_url,
         "topics": by_name(topics),
+        "clinician": clinician,
         "page": context.get("page"),
         "fragment_seconds": context.get("fragment_seconds"),
         "request": context.get("request"),

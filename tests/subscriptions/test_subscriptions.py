@@ -22,13 +22,15 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from base.forms import MIN_FILL_SECONDS
 from base.models import RecentSubmission
-from blog.models import ArticlePage
+from blog.models import ArticleAuthor, ArticlePage
 from home.models import HomePage
+from home.team import TeamPage
 from subscriptions.models import Delivery, Mailing, SubscribePage, Subscriber
 from subscriptions.tasks import send_mailing
 from tests.factories import (
     article_body,
     home_page,
+    make_about_me,
     make_article,
     make_blog_index,
     make_superuser,
@@ -693,3 +695,37 @@ def test_a_bots_instant_post_from_a_stored_page_is_refused(
     assert response.status_code == 200
     assert "That was sent very quickly" in response.text
     assert not Subscriber.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_reader_follows_one_clinician_of_a_group_practice(
+    migrated_site, client, smtp_server
+):
+    make_subscribe_page()
+    team = TeamPage(title="Team", slug="team")
+    home_page().add_child(instance=team)
+    team.save_revision().publish()
+    ana, ben = make_about_me(name="Ana Lima"), make_about_me(name="Ben Carter")
+    profile = client.get("/team/ana-lima/").text
+    assert "Get Ana Lima's new articles by email" in profile
+    assert '<input type="hidden" name="clinicians" value="ana-lima">' in profile
+    assert "Only articles by" in client.get("/subscribe/").text
+
+    assert (
+        subscribe(client, "f@example.org", clinicians=["ana-lima"]).status_code == 302
+    )
+    work()
+    (_, message) = smtp_server.mailbox.messages[-1]
+    assert "when a new article is published by Ana Lima." in message.get_content()
+    link = confirmation_link(smtp_server, "f@example.org")
+    assert "new article by Ana Lima?" in client.get(path_of(link)).text
+    assert "new article by Ana Lima." in client.post(path_of(link)).text
+
+    for title, author in (("By Ana", ana), ("By Ben", ben)):
+        page = make_article(title=title, publish=False)
+        page.authors = [ArticleAuthor(clinician=author)]
+        page.save_revision().publish()
+    work()
+    assert [m["Subject"] for m in articles_to(smtp_server, "f@example.org")] == [
+        "By Ana"
+    ]
