@@ -24,8 +24,14 @@ def profiles_from_bios(apps, schema_editor):
         taken.add(slug)
         about.slug = slug
         about.save(update_fields=["slug"])
-        lines = (line.strip().casefold() for line in about.specialties.splitlines())
-        about.topics.add(*(tags[line] for line in lines if line in tags))
+        lines = {line.strip().casefold() for line in about.specialties.splitlines()}
+        # Written through the link table: a historical model's parental
+        # relation would keep them in memory only.
+        AboutMe.topics.through.objects.bulk_create(
+            AboutMe.topics.through(aboutme_id=about.pk, tag_id=tags[line].pk)
+            for line in lines
+            if line in tags
+        )
 
 
 class Migration(migrations.Migration):
@@ -75,7 +81,8 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='aboutme',
             name='slug',
-            field=models.SlugField(blank=True, max_length=80),
+            # No index yet: made unique below, once every row has its own.
+            field=models.SlugField(blank=True, db_index=False, max_length=80),
         ),
         migrations.AddField(
             model_name='aboutme',

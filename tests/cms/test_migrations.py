@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.db import connection
+from django.utils.text import slugify
 
 from tests.servers import BIN, ROOT
 
@@ -30,7 +31,7 @@ import json
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from wagtail.models import Page, Site
-from base.models import SitePages
+from base.models import AboutMe, SitePages
 from blog.models import ArticlePage, Vignette
 site = Site.objects.get(is_default_site=True)
 pages = SitePages.for_site(site)
@@ -39,8 +40,14 @@ urls = [page.url for page in Page.objects.live().filter(depth__gt=1)]
 urls += ["/blog/topics/"]
 print(json.dumps({
     "site_pages": {
-        role: getattr(pages, f"{role}_page").url for role in SitePages.ROLES
+        role: getattr(pages, f"{role}_page").url
+        for role in SitePages.ROLES
+        if getattr(pages, f"{role}_page")
     },
+    "clinicians": [
+        [c.name, c.slug, c.specialties, sorted(t.name for t in c.topics.all())]
+        for c in AboutMe.objects.order_by("pk")
+    ],
     "vignettes": Vignette.objects.count(),
     "library_type": list(Page.objects.filter(slug="vignettes").values_list(
         "content_type__app_label", "content_type__model")),
@@ -72,6 +79,8 @@ def test_a_database_from_before_the_move_migrates_and_serves_every_page(old_site
     database = old_site / "db.sqlite3"
     with sqlite3.connect(database) as old:
         vignettes = old.execute("select count(*) from vignettes_vignette").fetchone()[0]
+        bios = old.execute("select name, specialties from base_aboutme").fetchall()
+        tags = {name for (name,) in old.execute("select name from taggit_tag")}
         articles = old.execute(
             "select count(*) from blog_articlepage join wagtailcore_page "
             "on page_ptr_id = id where live"
@@ -92,6 +101,13 @@ def test_a_database_from_before_the_move_migrates_and_serves_every_page(old_site
         "consultation": "/consultation/",
         "privacy": "/privacy/",
     }
+    # Each bio became a clinician's profile, losing nothing: a slug of its
+    # own, and its specialties that name a topic chosen as its topics.
+    assert facts["clinicians"] == [
+        [name, slugify(name), specialties, sorted(set(specialties.splitlines()) & tags)]
+        for name, specialties in bios
+    ]
+    assert any(clinician[3] for clinician in facts["clinicians"])
     assert facts["vignettes"] == vignettes > 0
     assert facts["library_type"] == [["blog", "vignetteindexpage"]]
     assert facts["left_behind"] == []
