@@ -28,6 +28,6 @@ class PageMeta:
 
     def structured_data(self, meta):
         """Schema.org JSON-LD data for this page, or None. `meta` holds the
-        page's canonical `url`, the site's `home_url` and `site_name`, and the
-        sharing `image_url`."""
+        page's canonical `url`, the site's `home_url` and `site_name`, the
+        sharing `image_url` and the `request`."""
         return None

@@ -536,13 +536,12 @@ class SitePages(BaseSiteSetting):
             raise ValidationError(errors)
 
 
-def profile_urls(request_or_site, clinicians):
+def profile_urls(request, clinicians):
     """Each clinician's profile address on the site's live team page, by
     pk: the team page serves `<its address><slug>/`. None without one."""
-    team = SitePages.find(request_or_site, "team")
+    team = SitePages.find(request, "team")
     if team is None:
         return {}
-    request = None if isinstance(request_or_site, Site) else request_or_site
     base = team.get_full_url(request)
     return {clinician.pk: f"{base}{clinician.slug}/" for clinician in clinicians}
 

@@ -513,7 +513,7 @@ class ArticlePage(PageMeta, Page):
             authors,
             meta["home_url"],
             meta["image_url"],
-            profile_urls(self.get_site(), authors),
+            profile_urls(meta["request"], authors),
         )
 
     @property

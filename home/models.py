@@ -95,12 +95,13 @@ class HomePage(IndexPage):
     def structured_data(self, meta):
         """The practice and the therapist, from the default bio, with a group
         practice's other clinicians as members."""
-        about = AboutMe.get_default()
-        if about is None:
+        team = AboutMe.objects.filter(live=True).order_by("pk")
+        team = list(team.prefetch_related("licences"))
+        if not team:
             return None
+        about, others = team[0], team[1:]  # the default bio's, then the rest
         photo = about.photo.get_rendition("fill-400x400") if about.photo else None
-        others = [c for c in AboutMe.objects.team() if c.pk != about.pk]
-        profiles = profile_urls(self.get_site(), others)
+        profiles = profile_urls(meta["request"], others) if others else {}
         return structured_data.practice(
             about,
             meta["site_name"],

@@ -124,17 +124,18 @@ class TeamPage(RoutablePageMixin, IndexPage):
 
     @path("<slug:slug>/feed/", name="feed")
     def feed(self, request, slug):
-        blog = SitePages.find(request, "blog")
-        if blog is None:
-            raise Http404("This site has no blog yet.")
-        return ArticleFeed()(request, blog=blog, author=self.clinician(slug))
+        return self.feed_of(ArticleFeed, request, slug)
 
     @path("<slug:slug>/feed/atom/", name="atom_feed")
     def atom_feed(self, request, slug):
+        return self.feed_of(AtomArticleFeed, request, slug)
+
+    def feed_of(self, feed, request, slug):
+        """The clinician's articles on the site's blog, as a feed."""
         blog = SitePages.find(request, "blog")
         if blog is None:
             raise Http404("This site has no blog yet.")
-        return AtomArticleFeed()(request, blog=blog, author=self.clinician(slug))
+        return feed()(request, blog=blog, author=self.clinician(slug))
 
     def clinician(self, slug):
         clinician = AboutMe.objects.team().filter(slug=slug).first()

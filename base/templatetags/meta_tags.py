@@ -93,6 +93,7 @@ def page_meta(context):
             "home_url": root_url + "/",
             "site_name": meta["site_name"],
             "image_url": image_url,
+            "request": request,
         }
     )
     if data:

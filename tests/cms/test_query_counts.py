@@ -47,42 +47,47 @@ MAX_QUERIES = {
     "topic list": 8,
     "topic page": 8,
     "article": 8,
-    "series": 12,
+    # Its parts' authors, and whether the practice is a group, for bylines (+2).
+    "series": 14,
     "vignette library": 6,
     "vignettes by topic and kind": 6,
     # Search finds the blog through the site's pages setting: the setting,
     # which of its pages readers may see, and the blog as its own type (+2).
     "search": 13,
     "search within a topic": 13,
-    "feed": 13,
+    # The practice's own bio, looked up once for every article's getting help.
+    "feed": 14,
     "sitemap": 5,
     # Each page type it lists is fetched once (the subscribe page's among them).
     "sitemap pages": 16,
 }
 # Cold: everything read again. The feed renders up to 20 whole articles: its
-# budget is what 20 cost (5 cost less), and it grows no further.
+# budget is what 20 cost (5 cost less), and it grows no further. Every list
+# of articles reads their authors (1) and, once a render, whether the
+# practice has more than one clinician, for bylines (1); JSON-LD reads the
+# clinician's licences (1).
 MAX_COLD_QUERIES = {
     # "Get in touch" finds the consultation page, once a render (2 queries);
     # "Start here" reads its picks, the view restrictions, the articles and
     # their topics (4).
-    "home": 25,
+    "home": 29,
     # The subscription form finds the subscribe page once a render (the
     # site's pages setting, the view restrictions, the page: 3 queries), and
     # the blog index reads its topics for it (2).
-    "blog index": 22,
+    "blog index": 24,
     "topic list": 15,
-    "topic page": 20,
+    "topic page": 22,
     # The subscription form: the subscribe page (2) and the topics offered;
     # its series: the series, the view restrictions, its parts (4).
-    "article": 43,
+    "article": 45,
     "series": 20,
     # Its links to the subscribe and consultation pages read the site's
     # pages setting first (1).
-    "vignette library": 20,
-    "vignettes by topic and kind": 20,
+    "vignette library": 21,
+    "vignettes by topic and kind": 21,
     "search": 18,
     "search within a topic": 18,
-    "feed": 46,
+    "feed": 26,
     "sitemap": 5,
     "sitemap pages": 17,
 }
