@@ -88,7 +88,15 @@ def about_me_form(about_me, **changes):
             else []
         ),
     }
-    return nested_form_data(fields | changes)
+    fields |= changes
+    # Multiple choices post each value under the one name, which
+    # nested_form_data would number as a formset's.
+    choices = {
+        name: fields.pop(name)
+        for name in ("languages", "online_states", "topics")
+        if name in fields
+    }
+    return nested_form_data(fields) | choices
 
 
 def post_notices(client, crisis, not_therapy="<p>This blog is not therapy.</p>"):
