@@ -209,6 +209,17 @@ class AboutMeBlock(SnippetChooserBlock):
     def get_preview_value(self):
         return self.target_model.get_default()
 
+    def get_context(self, value, parent_context=None):
+        """The bios to show: a page that names its authors says whose
+        (`bios`, an article's); else the one chosen here, if published."""
+        context = super().get_context(value, parent_context=parent_context)
+        page = context.get("page")
+        if hasattr(page, "bios"):
+            context["bios"] = page.bios(value)
+        else:
+            context["bios"] = [value] if value and value.live else []
+        return context
+
     class Meta:
         icon = "user"
         label = "About me"

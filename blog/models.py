@@ -478,8 +478,9 @@ class ArticlePage(PageMeta, Page):
         return [clinician for clinician in authors if clinician.live]
 
     def bios(self, chosen):
-        """The bios its about-me part shows: each author's, else the one
-        chosen in the part itself."""
+        """The bios its about-me part shows (base.blocks.AboutMeBlock) and
+        its JSON-LD names: each author's, else the one chosen in the part
+        itself."""
         return self.author_list or ([chosen] if chosen and chosen.live else [])
 
     @cached_property
