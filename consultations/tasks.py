@@ -17,13 +17,14 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
 from base.mail import after_pause, reason
 from base.models import AboutMe
-from consultations.models import ConsultationRequest, sees_every_request
+from consultations.models import ASSIGN, ConsultationRequest
 
 logger = logging.getLogger(__name__)
 PERMISSION = "consultations.view_consultationrequest"
@@ -41,15 +42,20 @@ def recipients(request):
         account = clinician.user.email if clinician.user else ""
         if clinician.notify_email or account:
             return [clinician.notify_email or account]
-    users = get_user_model().objects.with_perm(
-        PERMISSION,
-        is_active=True,
-        include_superusers=True,
-        backend="django.contrib.auth.backends.ModelBackend",
+    def allowed(permission):
+        return get_user_model().objects.with_perm(
+            permission,
+            is_active=True,
+            include_superusers=True,
+            backend="django.contrib.auth.backends.ModelBackend",
+        )
+
+    # Those who see every request (consultations.models.sees_every_request),
+    # in one query: owners and superusers, and readers who are no clinician.
+    users = allowed(PERMISSION).filter(
+        Q(clinician=None) | Q(pk__in=allowed(ASSIGN).values("pk"))
     )
-    addresses = sorted(
-        {user.email for user in users if user.email and sees_every_request(user)}
-    )
+    addresses = sorted({user.email for user in users if user.email})
     about = AboutMe.get_default()
     return addresses or ([about.email] if about and about.email else [])
 
