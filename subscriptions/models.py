@@ -65,6 +65,16 @@ def mailbox(address):
     return f"{local}@{domain}"
 
 
+def asked_for(topic_slugs, clinician_slugs):
+    """What a confirmation link asks for, said as `wanted` says it."""
+    topics = Tag.objects.filter(slug__in=topic_slugs).order_by("name")
+    clinicians = AboutMe.objects.filter(slug__in=clinician_slugs).order_by("name")
+    return wanted(
+        topics.values_list("name", flat=True),
+        clinicians.values_list("name", flat=True),
+    )
+
+
 def wanted(topic_names, clinician_names):
     """What a subscriber asked for, to end a sentence ("...a new article
     about Grief or Sleep, or by Ana Lima"); "" for every article."""
@@ -93,16 +103,16 @@ class SubscriberQuerySet(models.QuerySet):
         """Confirmed subscribers of an article with these topics and authors:
         those of every article, of any one of its topics, and those who
         follow any one of its authors."""
-        wanted = Q(all_articles=True)
+        who = Q(all_articles=True)
         if topic_ids:
             chosen = Subscriber.topics.through.objects.filter(tag_id__in=topic_ids)
-            wanted |= Q(pk__in=chosen.values("subscriber_id"))
+            who |= Q(pk__in=chosen.values("subscriber_id"))
         if clinician_ids:
             followed = Subscriber.clinicians.through.objects.filter(
                 aboutme_id__in=clinician_ids
             )
-            wanted |= Q(pk__in=followed.values("subscriber_id"))
-        return self.confirmed().filter(wanted)
+            who |= Q(pk__in=followed.values("subscriber_id"))
+        return self.confirmed().filter(who)
 
 
 class Subscriber(models.Model):

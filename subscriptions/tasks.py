@@ -20,19 +20,17 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
-from taggit.models import Tag
 
 from base import limits
 from base.mail import after_pause
-from base.models import AboutMe
 from subscriptions import emails
 from subscriptions.models import (
     CONFIRMATION_SENT,
     Delivery,
     Mailing,
     Subscriber,
+    asked_for,
     mailbox,
-    wanted,
 )
 
 logger = logging.getLogger(__name__)
@@ -51,16 +49,8 @@ def send_confirmation(
         return
     token = subscriber.confirmation_token(topic_slugs, clinician_slugs)
     url = site_url.rstrip("/") + reverse("subscriptions:confirm", args=[token])
-    topics = Tag.objects.filter(slug__in=topic_slugs).order_by("name")
-    clinicians = AboutMe.objects.filter(slug__in=clinician_slugs).order_by("name")
-    message = emails.confirmation(
-        subscriber,
-        wanted(
-            topics.values_list("name", flat=True),
-            clinicians.values_list("name", flat=True),
-        ),
-        url,
-    )
+    wants = asked_for(topic_slugs, clinician_slugs)
+    message = emails.confirmation(subscriber, wants, url)
     try:
         with get_connection() as connection:
             refused = send_one(connection, message)

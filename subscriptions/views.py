@@ -15,10 +15,9 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
-from taggit.models import Tag
 
-from base.models import AboutMe, SitePages
-from subscriptions.models import Subscriber, wanted
+from base.models import SitePages
+from subscriptions.models import Subscriber, asked_for
 
 
 @csrf_exempt
@@ -53,12 +52,7 @@ def confirm(request, token):
             return render(
                 request, "subscriptions/confirmed.html", {"subscriber": subscriber}
             )
-        topics = Tag.objects.filter(slug__in=topic_slugs).order_by("name")
-        clinicians = AboutMe.objects.filter(slug__in=clinician_slugs).order_by("name")
-        wants = wanted(
-            topics.values_list("name", flat=True),
-            clinicians.values_list("name", flat=True),
-        )
+        wants = asked_for(topic_slugs, clinician_slugs)
         return render(
             request,
             "subscriptions/confirm.html",
