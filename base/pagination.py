@@ -1,5 +1,6 @@
 """One page of a listing, the same way on every listing page."""
 
+from functools import cache
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -27,12 +28,18 @@ def flag(value):
     return "1" if value == "1" else None
 
 
-def known(choices):
-    """A value among `choices`, or "unknown" for every other: junk values
-    all share one copy in the caches, which says nothing matched."""
+def known(choices, normal):
+    """A value among `choices` once made `normal` ("ny" is "NY"), or
+    "unknown" for every other: junk values all share one copy in the caches,
+    which says nothing matched. The codes are gathered once, on first use."""
+
+    @cache
+    def codes():
+        return frozenset(code for code, _ in choices())
 
     def bounded(value):
-        return value if value in {code for code, _ in choices()} else "unknown"
+        value = normal(value)
+        return value if value in codes() else "unknown"
 
     return bounded
 
@@ -41,8 +48,8 @@ def known(choices):
 BOUNDED = {
     "accepting": flag,
     "online": flag,
-    "state": lambda value: known(state_choices)(value.upper()),
-    "language": lambda value: known(language_choices)(value.lower()),
+    "state": known(state_choices, str.upper),
+    "language": known(language_choices, str.lower),
 }
 
 

@@ -65,14 +65,13 @@ def permission(name):
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
-def ensure_roles(sender, using="default", **kwargs):
+def ensure_roles(sender, **kwargs):
     """The two groups, what they may do, and the workflow: after the last
     app's post_migrate, once every app's permissions exist."""
     if sender is not list(apps.get_app_configs())[-1]:
         return
     groups = {
-        name: Group.objects.using(using).get_or_create(name=name)[0]
-        for name in (CLINICIANS, OWNERS)
+        name: Group.objects.get_or_create(name=name)[0] for name in (CLINICIANS, OWNERS)
     }
     root_collection = Collection.get_first_root_node()
     for name, group in groups.items():

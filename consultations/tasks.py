@@ -42,6 +42,7 @@ def recipients(request):
         account = clinician.user.email if clinician.user else ""
         if clinician.notify_email or account:
             return [clinician.notify_email or account]
+
     def allowed(permission):
         return get_user_model().objects.with_perm(
             permission,

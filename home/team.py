@@ -153,11 +153,6 @@ class TeamPage(RoutablePageMixin, IndexPage):
         url = SitePages.url(request, "consultation")
         return f"{url}?{urlencode({'clinician': clinician.slug})}" if url else ""
 
-    def profile_url(self, request, clinician):
-        return self.get_full_url(request) + self.reverse_subpage(
-            "profile", args=[clinician.slug]
-        )
-
     def person(self, clinician, meta):
         """The clinician's schema.org Person, working for the practice."""
         photo = (
@@ -176,13 +171,14 @@ class TeamPage(RoutablePageMixin, IndexPage):
     def get_sitemap_urls(self, request=None):
         """The team and every published profile."""
         own = super().get_sitemap_urls(request)
+        base = self.get_full_url(request)
         team = AboutMe.objects.filter(live=True).order_by("pk")
         return own + [
             {
-                "location": self.profile_url(request, clinician),
-                "lastmod": clinician.last_published_at,
+                "location": base + self.reverse_subpage("profile", args=[c.slug]),
+                "lastmod": c.last_published_at,
             }
-            for clinician in team
+            for c in team
         ]
 
     def get_cached_paths(self):
