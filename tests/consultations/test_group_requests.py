@@ -45,10 +45,16 @@ def sent_to(client, choice, address):
 @pytest.mark.django_db(transaction=True)
 def test_the_form_offers_each_clinician_and_help_me_choose(client, practice):
     page = client.get("/consultation/?clinician=bo-lind")
-    assert 'value="amy-lind"' not in page.text
     assert 'value="amy-stone"' in page.text
     assert 'value="bo-lind" id="id_clinician_1" checked' in page.text
     assert "Help me choose" in page.text
+    # An old or mistyped link chooses nobody; a forged choice is refused.
+    unknown = client.get("/consultation/?clinician=nobody")
+    assert 'value="" id="id_clinician_2" checked' in unknown.text
+    forged = send(client, address="203.0.113.9", clinician="nobody")
+    assert forged.status_code == 200
+    assert "Select a valid choice." in forged.text
+    assert not ConsultationRequest.objects.exists()
     to_bo = sent_to(client, "bo-lind", "203.0.113.10")
     to_anyone = sent_to(client, "", "203.0.113.11")
     assert to_bo.clinician == practice["bo"] and to_anyone.clinician is None

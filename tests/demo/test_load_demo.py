@@ -150,3 +150,26 @@ def test_demo_fills_the_vignette_library_with_safe_vignettes(
     assert html.count('class="vignette-summary') == Vignette.objects.count()
     assert 'href="/vignettes/"' in html.split("</nav>")[0]  # in the site menu
     assert "composite" in html and "fictional" in html
+
+
+def test_the_group_demo_adds_a_team_and_a_second_run_changes_nothing(
+    client, monkeypatch, tmp_path
+):
+    load_demo(monkeypatch, tmp_path)
+    call_command("load_demo", "--group", stdout=StringIO())
+    first = counts()
+    call_command("load_demo", "--group", stdout=StringIO())
+    assert counts() == first
+    assert first["about_me"] == 3
+    team = client.get("/team/")
+    assert team.status_code == 200
+    for name in ("Dana Whitfield", "Lucía Ferrer", "Samuel Osei"):
+        assert name in team.text
+    # Each clinician's article is theirs, with the disclaimer for its kind.
+    for article in ArticlePage.objects.live():
+        assert [a.clinician.name for a in article.authors.all()], article.title
+        for block in article.body:
+            if block.block_type == "vignette":
+                assert not publish_problems(block.value), article.title
+    spanish = client.get("/team/?language=es")
+    assert "Lucía Ferrer" in spanish.text and "Samuel Osei" not in spanish.text
