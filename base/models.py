@@ -35,7 +35,7 @@ from wagtail.search import index
 from base.clinicians import ClinicianForm, language_name, state_name
 from base.meta import PageMeta
 from base.panels import SitePagePanel
-from base.text import split_lines
+from base.text import first_sentence, split_lines
 
 PHONE_VALIDATOR = RegexValidator(
     r"^\+?[0-9 ().\-]{7,25}$",
@@ -435,6 +435,176 @@ class ReaderNoticeSettings(BaseGenericSetting):
             raise ValidationError(errors)
 
 
+GOOD_FAITH_ESTIMATE = (
+    "<p>If you do not have health insurance, or choose not to use it for your "
+    "sessions, you have the right to a “Good Faith Estimate” of what your care "
+    "will cost.</p>"
+    "<p>Under the No Surprises Act, health care providers must give clients who "
+    "are uninsured or paying for themselves an estimate of the expected charges "
+    "for care that is not an emergency, psychotherapy included.</p>"
+    "<ul><li>You can ask for a Good Faith Estimate before you book a session.</li>"
+    "<li>You will receive it in writing at least one business day before your "
+    "first session.</li>"
+    "<li>If you are billed at least $400 more than your Good Faith Estimate, you "
+    "can dispute the bill.</li>"
+    "<li>Keep a copy or a photo of your Good Faith Estimate.</li></ul>"
+    "<p>For questions, or to learn more about your right to a Good Faith "
+    'Estimate, visit <a href="https://www.cms.gov/nosurprises">'
+    "www.cms.gov/nosurprises</a> or call 1-800-985-3059.</p>"
+)
+
+
+def notice_page_field(name, help_text):
+    return models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=name,
+        help_text=help_text,
+    )
+
+
+@register_setting(icon="doc-full")
+class PracticeNotices(BaseSiteSetting):
+    """What a practice must tell readers (the Good Faith Estimate, its Notice
+    of Privacy Practices, its accessibility statement) and the sites it sends
+    clients to. Each notice switched on is linked from every page's footer."""
+
+    good_faith_estimate_shown = models.BooleanField(
+        "show the Good Faith Estimate notice",
+        default=False,
+        help_text="Required of US providers who see uninsured or self-paying "
+        "clients. Shown at /good-faith-estimate/, linked from every page's "
+        "footer, and summed up on the consultation and fees pages.",
+    )
+    good_faith_estimate = RichTextField(
+        "Good Faith Estimate notice",
+        features=["bold", "italic", "link", "ul"],
+        default=GOOD_FAITH_ESTIMATE,
+        help_text="Prefilled with the substance of the standard notice, in plain "
+        "words. Its first sentence is the summary on the consultation and fees "
+        "pages.",
+    )
+    good_faith_estimate_contact = models.CharField(
+        "how to ask for an estimate",
+        max_length=300,
+        blank=True,
+        help_text="For example 'Ask me by email at ... or by phone at ...'. "
+        "Left empty, the notice gives the phone and email of your profile.",
+    )
+    privacy_practices_page = notice_page_field(
+        "Notice of Privacy Practices page",
+        "An information page holding your HIPAA Notice of Privacy Practices. "
+        "Leave empty to link none.",
+    )
+    accessibility_page = notice_page_field(
+        "accessibility statement page",
+        "An information page saying what the site meets (WCAG 2.2 AA) and how to "
+        "report a problem. Leave empty to link none.",
+    )
+    client_portal_url = models.URLField(
+        "client portal address",
+        blank=True,
+        help_text="Where existing clients sign in to their records system "
+        "(SimplePractice, TherapyNotes...), starting with https://. Linked from "
+        "every page's footer.",
+    )
+    booking_url = models.URLField(
+        "online booking address",
+        blank=True,
+        help_text="Where readers book a first appointment online, starting with "
+        "https://. Linked from the consultation page.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("good_faith_estimate_shown"),
+                FieldPanel("good_faith_estimate"),
+                FieldPanel("good_faith_estimate_contact"),
+            ],
+            heading="Good Faith Estimate",
+        ),
+        SitePagePanel("privacy_practices_page", "privacy_practices"),
+        SitePagePanel("accessibility_page", "accessibility"),
+        MultiFieldPanel(
+            [FieldPanel("client_portal_url"), FieldPanel("booking_url")],
+            heading="Links to other sites",
+        ),
+    ]
+    select_related = ["privacy_practices_page", "accessibility_page"]
+
+    class Meta:
+        verbose_name = "practice notices and links"
+
+    @classmethod
+    def load_for(cls, request):
+        """The site's notices, or None for a host that is no site."""
+        return cls.for_request(request) if Site.find_for_request(request) else None
+
+    def links(self, request):
+        """The footer's links to the notices switched on: (label, address)."""
+        pages = [
+            (label, page)
+            for label, page in (
+                ("Notice of Privacy Practices", self.privacy_practices_page),
+                ("Accessibility", self.accessibility_page),
+            )
+            if page is not None
+        ]
+        readable = (
+            set(
+                Page.objects.live()
+                .public()
+                .filter(pk__in=[page.pk for _, page in pages])
+                .values_list("pk", flat=True)
+            )
+            if pages
+            else set()
+        )
+        links = (
+            [("Good Faith Estimate", "/good-faith-estimate/")]
+            if (self.good_faith_estimate_shown)
+            else []
+        )
+        return links + [
+            (label, page.get_url(request))
+            for label, page in pages
+            if page.pk in readable
+        ]
+
+    def good_faith_summary(self):
+        """The notice's first sentence, as plain text, or "" when it is off."""
+        if not self.good_faith_estimate_shown:
+            return ""
+        return first_sentence(self.good_faith_estimate)
+
+    def clean(self):
+        errors = {}
+        if (
+            self.good_faith_estimate_shown
+            and not strip_tags(self.good_faith_estimate or "")
+            .replace("&nbsp;", "")
+            .strip()
+        ):
+            errors["good_faith_estimate"] = (
+                "Write the notice, or untick 'Show the Good Faith Estimate notice'."
+            )
+        for role in ("privacy_practices", "accessibility"):
+            page = getattr(self, f"{role}_page")
+            if page is not None and role not in getattr(
+                page.specific_class, "site_pages", ()
+            ):
+                errors[f"{role}_page"] = "Choose an information page."
+        for name in ("client_portal_url", "booking_url"):
+            if getattr(self, name).startswith("http://"):
+                errors[name] = "Use the address starting with https://."
+        if errors:
+            raise ValidationError(errors)
+
+
 def site_page_field(role, help_text):
     return models.ForeignKey(
         "wagtailcore.Page",
@@ -454,7 +624,7 @@ class SitePages(BaseSiteSetting):
     which of them it can be with `site_pages`; a one-of-a-kind type fills its
     place by itself when first saved live (base/site_pages.py)."""
 
-    ROLES = ("blog", "subscribe", "consultation", "privacy", "team")
+    ROLES = ("blog", "subscribe", "consultation", "privacy", "fees", "team")
 
     blog_page = site_page_field(
         "blog", "The blog: its feeds and articles are linked from every page."
@@ -473,6 +643,11 @@ class SitePages(BaseSiteSetting):
         "the consultation form links to it.",
     )
 
+    fees_page = site_page_field(
+        "fees",
+        "The information page about fees: it sums up the Good Faith Estimate "
+        "notice when that is shown (Practice notices and links).",
+    )
     team_page = site_page_field(
         "team",
         "A group practice's team: bylines link to each clinician's profile on it.",

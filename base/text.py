@@ -2,6 +2,9 @@
 
 import math
 import re
+from html import unescape
+
+from django.utils.html import strip_tags
 
 WORDS_PER_MINUTE = 230
 SUMMARY_LENGTH = 300
@@ -20,6 +23,12 @@ def first_sentences(text, limit=SUMMARY_LENGTH):
     if len(summary) > limit:
         summary = summary[: limit - 1].rsplit(" ", 1)[0] + "…"
     return summary
+
+
+def first_sentence(html):
+    """The first sentence of rich text, as plain text."""
+    text = unescape(strip_tags(html.replace(">", "> ")))
+    return SENTENCE_END.split(" ".join(text.split()), maxsplit=1)[0]
 
 
 def join_words(words):

@@ -30,6 +30,7 @@ from base.models import (
     sitemap_entry,
 )
 from base.pagination import paginate
+from base.reads import mark_read
 from base.text import SUMMARY_LENGTH, first_sentences, join_words, reading_minutes
 from blog import related
 from blog.blocks import ArticleStreamBlock
@@ -615,6 +616,14 @@ class ArticlePage(PageMeta, Page):
             site=None,
             defaults={"redirect_page": self, "is_permanent": True},
         )
+
+    def serve(self, request, *args, **kwargs):
+        """The page, marked as a read of it unless it is a preview: the
+        readership counts count only what readers see (base/reads.py)."""
+        response = super().serve(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):
+            return response
+        return mark_read(response, self)
 
     def get_context(self, request, *args, **kwargs):
         """What to read next, looked up only if the fragment of the page that

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.documents import urls as wagtaildocs_urls
 
+from base.views import good_faith_estimate
 from blog.views import search
 from cms.sitemaps import SITEMAPS
 from cms.views import robots_txt
@@ -27,6 +28,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search, name="search"),
+    path("good-faith-estimate/", good_faith_estimate, name="good_faith_estimate"),
     path("subscriptions/", include("subscriptions.urls")),
     path(
         "sitemap.xml",

@@ -9,7 +9,9 @@ import re
 
 from django import forms
 
+from base.clinicians import state_name
 from base.forms import GuardedForm
+from base.text import join_words
 
 APPOINTMENT_CHOICES = [
     ("in_person", "In person"),
@@ -17,6 +19,17 @@ APPOINTMENT_CHOICES = [
     ("either", "Either"),
 ]
 SALT = "consultations.form"
+
+
+def online_places(clinicians):
+    """The states some clinician offers online sessions in, by name and code:
+    "New Jersey (NJ) and New York (NY)"."""
+    codes = sorted(
+        {code for clinician in clinicians for code in clinician.online_states}
+    )
+    return join_words([f"{state_name(code)} ({code})" for code in codes])
+
+
 PHONE = re.compile(r"^\+?[\d\s().-]+$")
 NOTES_HELP = (
     "Please don't include details about your health here. We'll talk about "
@@ -81,8 +94,21 @@ class ConsultationForm(GuardedForm):
 
     def __init__(self, *args, clinicians=(), chosen="", **kwargs):
         """In a group practice, the reader may name whom they would like to
-        see, or leave the choice to the practice."""
+        see, or leave the choice to the practice. "Online" says where online
+        sessions are possible; the reader is never asked where they live."""
         super().__init__(*args, **kwargs)
+        places = online_places(clinicians)
+        if places:
+            self.fields["appointment"].choices = [
+                (value, f"Online, with clients located in {places}")
+                if value == "online"
+                else (value, text)
+                for value, text in APPOINTMENT_CHOICES
+            ]
+            self.fields["appointment"].help_text = (
+                "Online sessions are possible only while you are in one of "
+                "those states, where the law lets us see you."
+            )
         self.clinicians = {clinician.slug: clinician for clinician in clinicians}
         if len(self.clinicians) > 1:
             self.fields["clinician"] = forms.ChoiceField(

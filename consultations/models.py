@@ -17,7 +17,7 @@ from wagtail.models import Page
 from base import limits
 from base.crypto import InvalidToken, seal, unseal
 from base.meta import PageMeta
-from base.models import AboutMe, PlacedByParents, SitePages
+from base.models import AboutMe, PlacedByParents, PracticeNotices, SitePages
 from base.reader_forms import ReaderFormPage
 from consultations.forms import APPOINTMENT_CHOICES, ConsultationForm
 
@@ -198,6 +198,8 @@ class ConsultationPage(
         context = super().get_context(request, *args, **kwargs)
         context["retention_days"] = settings.CONSULTATION_RETENTION_DAYS
         context["privacy_page"] = SitePages.find(request, "privacy")
+        notices = PracticeNotices.load_for(request)
+        context["booking_url"] = notices.booking_url if notices else ""
         return context
 
     form_class = ConsultationForm

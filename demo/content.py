@@ -127,6 +127,74 @@ PRIVACY_PAGE = {
     ],
 }
 
+# The practice's notices (base.PracticeNotices), all switched on by the demo.
+NOTICES = {
+    "good_faith_estimate_shown": True,
+    "good_faith_estimate_contact": "Ask me for an estimate by email at "
+    "dana@example.com or by phone at (718) 555-0142, before or after our first "
+    "call. There is no charge for it.",
+    "client_portal_url": "https://portal.example.com/",
+    "booking_url": "https://booking.example.com/dana-whitfield/",
+}
+
+PRIVACY_PRACTICES_PAGE = {
+    "title": "Notice of Privacy Practices",
+    "slug": "notice-of-privacy-practices",
+    "body": [
+        (
+            "paragraph",
+            "<p>This notice describes how health information about you may be "
+            "used and disclosed, and how you can get access to it. Please read "
+            "it carefully. (It is the demo's sample: a practice puts its own "
+            "notice here.)</p>",
+        ),
+        ("heading", "What I keep, and why"),
+        (
+            "paragraph",
+            "<p>Once you are my client, I keep a record of our sessions, your "
+            "contact details and what is needed for billing. I use it to treat "
+            "you, to be paid for my work, and to run the practice. I share it "
+            "with no one else without your written permission, except where "
+            "the law requires it, for example to prevent serious harm.</p>",
+        ),
+        ("heading", "Your rights"),
+        (
+            "paragraph",
+            "<p>You may see and get a copy of your record, ask me to correct "
+            "it, ask me to limit what I share, ask to be contacted in a "
+            "particular way, and get a list of those I have shared it with. "
+            "You may also complain to me, or to the US Department of Health "
+            "and Human Services, without any consequence for your care.</p>",
+        ),
+    ],
+}
+
+ACCESSIBILITY_PAGE = {
+    "title": "Accessibility statement",
+    "slug": "accessibility",
+    "body": [
+        (
+            "paragraph",
+            "<p>I want everyone to be able to read this site, whatever device, "
+            "browser or assistive technology they use. Its pages are built and "
+            "tested to meet the Web Content Accessibility Guidelines (WCAG) 2.2 "
+            "at level AA, in light and dark mode, with and without JavaScript.</p>",
+        ),
+        ("heading", "If something does not work for you"),
+        (
+            "paragraph",
+            "<p>Please tell me by email at dana@example.com or by phone at "
+            "(718) 555-0142: say which page, and what got in the way. I will "
+            "reply within five working days, and send you what you need in "
+            "another form in the meantime.</p>",
+        ),
+    ],
+}
+
+# Her licence, and where she sees clients online.
+LICENCES = [("LCSW", "R-058213", "NY")]
+ONLINE_STATES = ["NY"]
+
 CONSULTATION_PAGE = {
     "title": "Ask for a consultation",
     "slug": "consultation",

@@ -1,5 +1,6 @@
 from urllib.parse import urljoin
 
+from django.conf import settings
 from django.db import models
 from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey
@@ -134,10 +135,20 @@ class StandardPage(PageMeta, Page):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
 
-    site_pages = ["privacy"]
+    site_pages = ["privacy", "fees", "privacy_practices", "accessibility"]
 
     class Meta:
         verbose_name = "information page"
+
+    def get_context(self, request, *args, **kwargs):
+        """The fees page sums up the Good Faith Estimate notice; the privacy
+        page says what the readership counts keep, as the site is set."""
+        context = super().get_context(request, *args, **kwargs)
+        pages = SitePages.load_for(request)
+        context["fees_page"] = pages is not None and pages.fees_page_id == self.pk
+        context["privacy_page"] = pages is not None and pages.privacy_page_id == self.pk
+        context["readership_counts"] = settings.READERSHIP_COUNTS
+        return context
 
     def structured_data(self, meta):
         return (

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "home",
     "blog",
     "importing",
+    "readership",
     "consultations",
     "subscriptions",
     "vignettes",
@@ -64,6 +65,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside the page cache: stamps each page sent, stored or not.
     "cms.middleware.FreshFormTokensMiddleware",
+    # Outside the page cache too: counts the reads of stored pages as well.
+    "readership.counting.ReadershipMiddleware",
     "cms.page_cache.PageCacheMiddleware",
     "cms.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -266,7 +269,7 @@ def redis_caches(url, version=CACHE_VERSION):
                 "CONNECTION_POOL_KWARGS": {"connection_class": connection_class(url)},
             },
         }
-        for alias in ("default", "pages")
+        for alias in ("default", "pages", "counts")
     }
     caches["pages"]["KEY_FUNCTION"] = CONTENT_KEY_FUNCTION
     return caches
@@ -292,6 +295,13 @@ else:
             "KEY_FUNCTION": CONTENT_KEY_FUNCTION,
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
+        # Reads not folded yet: never culled, never expired.
+        "counts": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": VAR_DIR / "cache" / "counts",
+            "TIMEOUT": None,
+            "OPTIONS": {"MAX_ENTRIES": 10**7},
+        },
     }
 # Anonymous readers' pages are kept this long at most; any change to what they
 # show clears them at once (cms/page_cache.py). 0 turns the page cache off.
@@ -300,6 +310,13 @@ PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # and cleared with it. 0 turns them off.
 FRAGMENT_CACHE_SECONDS = env.int("FRAGMENT_CACHE_SECONDS", default=3600)
 CACHE_MIDDLEWARE_ALIAS = "pages"
+# Each article's reads per day, and nothing about who read it (readership/).
+# A read costs the reader's request one increment in the "counts" cache
+# (Redis's, shared by every app server, or a folder on one machine); the
+# worker folds the counts into the database every READERSHIP_FOLD_SECONDS.
+# READERSHIP_COUNTS=off counts nothing.
+READERSHIP_COUNTS = env.bool("READERSHIP_COUNTS", default=True)
+READERSHIP_FOLD_SECONDS = env.int("READERSHIP_FOLD_SECONDS", default=300)
 
 LOGGING = {
     "version": 1,

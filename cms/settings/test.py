@@ -17,6 +17,11 @@ if not REDIS_URL:  # noqa: F405  (with it, the suite runs against Redis, as CI d
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "KEY_FUNCTION": CONTENT_KEY_FUNCTION,  # noqa: F405
         },
+        "counts": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "counts",
+            "TIMEOUT": None,
+        },
     }
 # Most tests change content behind the editor's back; the caches' own tests
 # (and the query counts) switch them on.

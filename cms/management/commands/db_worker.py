@@ -16,6 +16,8 @@ import time
 from django.db import DatabaseError, connections
 from django_tasks_db.management.commands import db_worker
 
+from readership.tasks import keep_folding
+
 logger = logging.getLogger("django_tasks_db")
 LONGEST_WAIT_SECONDS = 60
 
@@ -43,6 +45,9 @@ class Command(db_worker.Command):
         while True:
             started = time.monotonic()
             try:
+                if options["queue_name"] in ("default", "*"):
+                    # The readership counts' round of folds (readership/tasks.py).
+                    keep_folding()
                 return super().handle(*args, **options)
             except DatabaseError as error:  # InterfaceError among them
                 if time.monotonic() - started > LONGEST_WAIT_SECONDS:

@@ -21,7 +21,13 @@ from wagtail.images.models import Image
 from wagtail.models import Site
 
 from base.clinicians import ClinicianLicence
-from base.models import AboutMe, GettingHelpSettings, SharingSettings, SitePages
+from base.models import (
+    AboutMe,
+    GettingHelpSettings,
+    PracticeNotices,
+    SharingSettings,
+    SitePages,
+)
 from blog.library import VignetteIndexPage
 from blog.models import ArticleAuthor, ArticlePage, ArticleRelatedPage, BlogIndexPage
 from blog.series import Series, SeriesArticle
@@ -82,9 +88,10 @@ class Command(BaseCommand):
                 slug="vignettes",
                 intro=demo.VIGNETTES_INTRO,
             )
-            self.load_information_page(home, **demo.FEES_PAGE)
+            fees = self.load_information_page(home, **demo.FEES_PAGE)
             privacy = self.load_information_page(home, **demo.PRIVACY_PAGE)
-            self.load_privacy_page(site, privacy)
+            self.load_site_pages(site, privacy=privacy, fees=fees)
+            self.load_notices(site, home)
             if not ConsultationPage.objects.exists():
                 page = ConsultationPage(**demo.CONSULTATION_PAGE, show_in_menus=True)
                 home.add_child(instance=page)
@@ -209,6 +216,11 @@ class Command(BaseCommand):
         about_me = AboutMe.objects.filter(name=demo.ABOUT_ME["name"]).first()
         if about_me is None:
             about_me = AboutMe(**demo.ABOUT_ME, live=False)
+            about_me.online_states = demo.ONLINE_STATES
+            about_me.licences = [
+                ClinicianLicence(kind=kind, number=number, state=state)
+                for kind, number, state in demo.LICENCES
+            ]
             about_me.save()
             about_me.save_revision().publish()
         return about_me
@@ -243,8 +255,8 @@ class Command(BaseCommand):
             page.save_revision().publish()
         return page
 
-    def load_information_page(self, home, slug, title, body):
-        """An information page, listed in the site menu, if missing."""
+    def load_information_page(self, home, slug, title, body, show_in_menus=True):
+        """An information page, listed in the site menu unless told, if missing."""
         page = StandardPage.objects.child_of(home).filter(slug=slug).first()
         if page is None:
             days = settings.CONSULTATION_RETENTION_DAYS
@@ -252,17 +264,45 @@ class Command(BaseCommand):
                 (kind, value.format(days=days) if isinstance(value, str) else value)
                 for kind, value in body
             ]
-            page = StandardPage(slug=slug, title=title, body=body, show_in_menus=True)
+            page = StandardPage(
+                slug=slug, title=title, body=body, show_in_menus=show_in_menus
+            )
             home.add_child(instance=page)
             page.save_revision().publish()
         return page
 
-    def load_privacy_page(self, site, page):
-        """The demo's privacy page is the site's, unless she chose another."""
+    def load_site_pages(self, site, **chosen):
+        """The demo's privacy and fees pages are the site's, unless she chose
+        others."""
         pages = SitePages.for_site(site)
-        if pages.privacy_page_id is None:
-            pages.privacy_page = page
-            pages.save(update_fields=["privacy_page"])
+        empty = [
+            f"{role}_page"
+            for role in chosen
+            if getattr(pages, f"{role}_page_id") is None
+        ]
+        for field in empty:
+            setattr(pages, field, chosen[field.removesuffix("_page")])
+        if empty:
+            pages.save(update_fields=empty)
+
+    def load_notices(self, site, home):
+        """Every notice switched on, with the demo's pages and links, unless
+        she has set any of them herself."""
+        notices = PracticeNotices.for_site(site)
+        if any(
+            getattr(notices, name)
+            for name in ("privacy_practices_page", "accessibility_page", *demo.NOTICES)
+        ):
+            return
+        for name, value in demo.NOTICES.items():
+            setattr(notices, name, value)
+        notices.privacy_practices_page = self.load_information_page(
+            home, **demo.PRIVACY_PRACTICES_PAGE, show_in_menus=False
+        )
+        notices.accessibility_page = self.load_information_page(
+            home, **demo.ACCESSIBILITY_PAGE, show_in_menus=False
+        )
+        notices.save()
 
     def load_articles(self, blog, about_me):
         """Create missing articles as drafts first, so that every cross-link
