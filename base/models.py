@@ -541,8 +541,18 @@ class PracticeNotices(BaseSiteSetting):
 
     @classmethod
     def load_for(cls, request):
-        """The site's notices, or None for a host that is no site."""
-        return cls.for_request(request) if Site.find_for_request(request) else None
+        """The site's notices, or None for a host that is no site. Read once
+        a request, and never written: a reader's request writes nothing, so
+        a site that never saved them gets the defaults."""
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        notices = getattr(request, "practice_notices", None)
+        if notices is None or notices.site_id != site.pk:
+            found = cls.objects.filter(site=site).select_related(*cls.select_related)
+            notices = found.first() or cls(site=site)
+            request.practice_notices = notices
+        return notices
 
     def links(self, request):
         """The footer's links to the notices switched on: (label, address)."""

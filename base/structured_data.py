@@ -57,21 +57,33 @@ def person(about, home_url, image_url=None, profile_url=None):
             "image": image_url,
             "knowsAbout": about.specialty_list,
             "knowsLanguage": about.languages,
-            "areaServed": [
-                {"@type": "State", "name": name} for name in about.online_state_names
-            ],
+            "makesOffer": online_sessions(about),
         }
     )
 
 
+def online_sessions(about):
+    """Where the clinician sees clients online, as an offer: schema.org gives
+    `areaServed` to offers and services, not to people."""
+    if not about.online_states:
+        return None
+    states = [{"@type": "State", "name": name} for name in about.online_state_names]
+    return {
+        "@type": "Offer",
+        "itemOffered": {"@type": "Service", "name": "Online sessions"},
+        "areaServed": states,
+    }
+
+
 def licence_credential(licence):
-    """A state licence, as the board that issued it would name it."""
+    """A state licence, as the board that issued it would name it, valid in
+    its state."""
     return {
         "@type": "EducationalOccupationalCredential",
         "credentialCategory": "license",
         "name": licence.kind,
         "identifier": licence.number,
-        "recognizedBy": {"@type": "State", "name": licence.state_name},
+        "validIn": {"@type": "State", "name": licence.state_name},
     }
 
 

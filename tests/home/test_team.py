@@ -17,6 +17,7 @@ from blog.models import ArticleAuthor
 from consultations.models import ConsultationPage
 from home.team import TeamPage
 from tests.factories import article_body, home_page, make_about_me, make_article
+from tests.schema_org import assert_schema_org
 
 pytestmark = pytest.mark.django_db
 
@@ -190,9 +191,10 @@ def test_a_profile_shows_who_they_are_and_links_to_a_consultation_with_them(
     assert data["@type"] == "Person" and data["name"] == "Ana Lima"
     assert data["url"].endswith("/team/ana-lima/")
     assert data["knowsLanguage"] == ["en", "pt"]
-    assert {"@type": "State", "name": "New Jersey"} in data["areaServed"]
+    assert {"@type": "State", "name": "New Jersey"} in data["makesOffer"]["areaServed"]
     licence = [c for c in data["hasCredential"] if c.get("identifier")]
-    assert licence[0]["recognizedBy"]["name"] == "New York"
+    assert licence[0]["validIn"]["name"] == "New York"
+    assert_schema_org(data)
 
 
 def test_a_profile_of_nobody_or_of_a_draft_is_not_found(client, team):
@@ -294,6 +296,7 @@ def test_query_counts_stay_the_same_from_2_to_20_clinicians_and_5_to_50_articles
 
     for n in range(4):
         by(ana, title=f"Small {n}")
+    costs()  # the first request creates the site's settings rows
     small = costs()
     for n in range(17):
         clinician(f"Extra {n}", licences=[("LCSW", "NY")], topics=["Anxiety"])
