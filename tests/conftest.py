@@ -32,7 +32,7 @@ def transactional(item):
 def empty_caches():
     """Each test starts with nothing cached: the database is rolled back
     between tests, and the cache would otherwise outlive it."""
-    for alias in ("default", "pages"):
+    for alias in ("default", "pages", "counts"):
         caches[alias].clear()
 
 
