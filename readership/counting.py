@@ -51,8 +51,8 @@ def count_read(article_id):
             cache.incr(key, ignore_key_check=True)
             return
         try:
-            cache.incr(key)
-        except ValueError:  # no count yet today
+            cache.incr(key)  # readership.file_counts: one appended byte
+        except ValueError:  # another backend (tests' memory) with no count yet
             if not cache.add(key, 1, timeout=None):
                 cache.incr(key)
     except Exception:

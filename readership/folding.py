@@ -2,7 +2,8 @@
 
 Each count is taken out of the cache with an atomic decrement by what was
 read, then added to its day's row; should the database refuse, it goes back
-into the cache for the next fold. Two folds at once never take a read twice.
+into the cache for the next fold. Two folds at once never take a read twice:
+the one whose decrement goes below zero puts it back.
 """
 
 import itertools
@@ -54,7 +55,15 @@ def fold():
             reads = int(found.get(key) or 0)
             if reads <= 0:
                 continue
-            left = cache.decr(key, reads)
+            try:
+                left = cache.decr(key, reads)
+            except ValueError:  # deleted by another fold meanwhile
+                continue
+            if left is None:  # the cache stopped answering: next time
+                continue
+            if left < 0:  # another fold took them first
+                cache.incr(key, reads)
+                continue
             try:
                 add_reads(article_id, day, reads)
             except Exception:

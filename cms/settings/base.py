@@ -295,12 +295,10 @@ else:
             "KEY_FUNCTION": CONTENT_KEY_FUNCTION,
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
-        # Reads not folded yet: never culled, never expired.
+        # Reads not folded yet, added to by every process at once.
         "counts": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "readership.file_counts.FileCountsCache",
             "LOCATION": VAR_DIR / "cache" / "counts",
-            "TIMEOUT": None,
-            "OPTIONS": {"MAX_ENTRIES": 10**7},
         },
     }
 # Anonymous readers' pages are kept this long at most; any change to what they
