@@ -139,9 +139,11 @@ class Server:
         self.process.wait(timeout=30)
 
 
-def wrk(url):
-    """Requests per second, p50 and p99 latency, and the errors wrk saw."""
-    urllib.request.urlopen(url, timeout=10)  # warm: a stored page, renditions
+def wrk(url, headers=()):
+    """Requests per second, p50 and p99 latency, the errors wrk saw, and its
+    number of requests (one more was made first, to warm)."""
+    warm = urllib.request.Request(url, headers=dict(h.split(": ", 1) for h in headers))
+    urllib.request.urlopen(warm, timeout=10)  # a stored page, renditions
     out = subprocess.run(
         [
             "wrk",
@@ -149,6 +151,7 @@ def wrk(url):
             f"-c{CONNECTIONS}",
             f"-d{WRK_SECONDS}s",
             "--latency",
+            *(part for header in headers for part in ("-H", header)),
             url,
         ],
         capture_output=True,
@@ -168,6 +171,7 @@ def wrk(url):
         if text
     )
     return {
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
         "rps": rps,
         "p50": latency.get("50"),
         "p99": latency.get("99"),

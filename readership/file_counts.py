@@ -14,42 +14,45 @@ with its first read.
 import fcntl
 import hashlib
 import os
-from contextlib import contextmanager
-from pathlib import Path
+from contextlib import contextmanager, suppress
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT, BaseCache
 
 FLAGS = os.O_WRONLY | os.O_APPEND | os.O_CREAT
+TAKEN = ".taken"
 
 
 class FileCountsCache(BaseCache):
     def __init__(self, location, params):
         super().__init__(params)
-        self.folder = Path(location)
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self.folder = os.fspath(location)
+        os.makedirs(self.folder, exist_ok=True)
 
     def path(self, key, version=None):
-        key = self.make_and_validate_key(key, version=version)
-        return (
-            self.folder / hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()
-        )
+        """The key's file. Plain strings and os calls, not pathlib: an
+        increment is on a reader's request, and costs a few microseconds."""
+        key = self.make_key(key, version=version)
+        name = hashlib.md5(key.encode(), usedforsecurity=False).hexdigest()
+        return os.path.join(self.folder, name)
 
     @contextmanager
     def locked(self):
-        with open(self.folder / ".lock", "a") as lock:
+        with open(os.path.join(self.folder, ".lock"), "a") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             yield
 
-    def taken(self, path):
+    @staticmethod
+    def taken(path):
         try:
-            return int(path.with_suffix(".taken").read_text() or 0)
+            with open(path + TAKEN, "rb") as file:
+                return int(file.read() or 0)
         except FileNotFoundError:
             return 0
 
     def count(self, path):
         """The count under `path`, or None when it has none."""
         try:
-            size = path.stat().st_size
+            size = os.stat(path).st_size
         except FileNotFoundError:
             return None
         return size - self.taken(path)
@@ -57,12 +60,14 @@ class FileCountsCache(BaseCache):
     def incr(self, key, delta=1, version=None):
         if delta < 0:
             return self.decr(key, -delta, version)
-        descriptor = os.open(self.path(key, version), FLAGS, 0o600)
+        path = self.path(key, version)
+        descriptor = os.open(path, FLAGS, 0o600)
         try:
             os.write(descriptor, b"." * delta)
+            size = os.fstat(descriptor).st_size
         finally:
             os.close(descriptor)
-        return self.get(key, version=version)
+        return size - self.taken(path)
 
     def decr(self, key, delta=1, version=None):
         path = self.path(key, version)
@@ -71,9 +76,9 @@ class FileCountsCache(BaseCache):
             if value is None:
                 raise ValueError(f"Key '{key}' not found")
             # Only what was taken is written: bytes appended meanwhile stay.
-            fresh = path.with_suffix(".new")
-            fresh.write_text(str(self.taken(path) + delta))
-            fresh.replace(path.with_suffix(".taken"))
+            with open(path + ".new", "w") as file:
+                file.write(str(self.taken(path) + delta))
+            os.replace(path + ".new", path + TAKEN)
             return value - delta
 
     def get(self, key, default=None, version=None):
@@ -83,8 +88,9 @@ class FileCountsCache(BaseCache):
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         path = self.path(key, version)
         with self.locked():
-            path.write_bytes(b"." * int(value))
-            path.with_suffix(".taken").unlink(missing_ok=True)
+            with open(path, "wb") as file:
+                file.write(b"." * int(value))
+            self.remove(path + TAKEN)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         if self.has_key(key, version=version):
@@ -98,13 +104,18 @@ class FileCountsCache(BaseCache):
     def delete(self, key, version=None):
         path = self.path(key, version)
         with self.locked():
-            found = path.exists()
-            path.unlink(missing_ok=True)
-            path.with_suffix(".taken").unlink(missing_ok=True)
+            found = os.path.exists(path)
+            self.remove(path)
+            self.remove(path + TAKEN)
         return found
 
     def clear(self):
         with self.locked():
-            for path in self.folder.iterdir():
-                if path.name != ".lock":
-                    path.unlink(missing_ok=True)
+            for name in os.listdir(self.folder):
+                if name != ".lock":
+                    self.remove(os.path.join(self.folder, name))
+
+    @staticmethod
+    def remove(path):
+        with suppress(FileNotFoundError):
+            os.remove(path)

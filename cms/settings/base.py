@@ -337,6 +337,13 @@ LOGGING = {
             "filters": ["once_a_minute"],
             "propagate": False,
         },
+        # A read that could not be counted: said once a minute, not per read.
+        "readership": {
+            "handlers": ["console"],
+            "level": "WARNING",
+            "filters": ["once_a_minute"],
+            "propagate": False,
+        },
     },
 }
 
