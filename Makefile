@@ -142,6 +142,7 @@ test: lint audit $(CHROMIUM) $(NGINX) $(WRK)
 # bench/results/latest.md.
 bench: $(STAMP) $(WRK) $(NGINX)
 	$(BIN)/python bench/pages.py
+	$(BIN)/python bench/readership.py
 	$(BIN)/python bench/crawl.py
 	$(BIN)/python bench/import_speed.py
 	$(BIN)/python bench/slow_clients.py
@@ -149,7 +150,8 @@ bench: $(STAMP) $(WRK) $(NGINX)
 	$(BIN)/python bench/subscriptions.py
 	$(BIN)/python bench/detectors.py
 	{ echo "# Benchmarks"; echo; echo "Written by \`make bench\` on $$(date -u +%Y-%m-%d)."; echo; \
-	  cat bench/results/pages.md; echo; cat bench/results/crawl.md; echo; \
+	  cat bench/results/pages.md; echo; cat bench/results/readership.md; echo; \
+	  cat bench/results/crawl.md; echo; \
 	  cat bench/results/import.md; echo; \
 	  cat bench/results/slow_clients.md; echo; cat bench/results/consultations.md; echo; \
 	  cat bench/results/subscriptions.md; echo; cat bench/results/detectors.md; } \

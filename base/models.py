@@ -602,6 +602,16 @@ class PracticeNotices(BaseSiteSetting):
             errors["good_faith_estimate"] = (
                 "Write the notice, or untick 'Show the Good Faith Estimate notice'."
             )
+        about = AboutMe.get_default()
+        if (
+            self.good_faith_estimate_shown
+            and not self.good_faith_estimate_contact.strip()
+            and not (about and (about.phone or about.email))
+        ):
+            errors["good_faith_estimate_contact"] = (
+                "Say how clients ask for an estimate: your profile has no phone "
+                "or email to give them."
+            )
         for role in ("privacy_practices", "accessibility"):
             page = getattr(self, f"{role}_page")
             if page is not None and role not in getattr(

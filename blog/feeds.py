@@ -5,6 +5,7 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 from django.contrib.syndication.views import Feed
+from django.db.models import prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils import feedgenerator
 from django.utils.html import escape
@@ -116,12 +117,23 @@ class ArticleFeed(Feed):
         if obj.author:
             articles = articles.by(obj.author)
         stream_block = articles.model._meta.get_field("body").stream_block
+        # Each author's bio lists their licences.
+        articles = articles.prefetch_related("authors__clinician__licences")
         articles = list(articles[:FEED_LENGTH])
         # Each body would fetch its own about-me snippet and images; converted
         # together, the whole feed fetches each kind of block's rows once.
         bodies = stream_block.bulk_to_python([a.body.raw_data for a in articles])
         for article, body in zip(articles, bodies, strict=True):
             article.body = body
+        # The bios chosen in the about-me parts, with their licences, in one
+        # query.
+        chosen = [
+            block.value
+            for body in bodies
+            for block in body
+            if block.block_type == "about_me" and block.value
+        ]
+        prefetch_related_objects(chosen, "licences")
         return articles
 
     def item_title(self, item):

@@ -9,12 +9,13 @@ import json
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from wagtail.models import Site
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from base.clinicians import ClinicianLicence
-from base.models import PracticeNotices, SitePages
+from base.models import AboutMe, PracticeNotices, SitePages
 from home.models import StandardPage
 from tests.consultations.test_consultations import make_consultation_page
 from tests.factories import article_body, home_page, make_about_me, make_article
@@ -237,6 +238,7 @@ def test_the_setting_is_saved_through_the_admin_and_bad_values_refused(
     assert errors["privacy_practices_page"] == ["Choose an information page."]
     assert errors["booking_url"] == ["Use the address starting with https://."]
     assert "untick" in errors["good_faith_estimate"][0]
+    assert "good_faith_estimate_contact" not in errors  # the profile has both
     setting.refresh_from_db()
     assert setting.privacy_practices_page_id == site["npp"].pk
     assert setting.booking_url == ""
@@ -261,3 +263,26 @@ def test_json_ld_of_every_page_is_schema_org(client, site):
     assert found >= len(pages) - 1  # the fees page has no questions
     html = client.get(article.url).content.decode()
     assert '"validIn"' in html and '"areaServed"' in html
+
+
+def test_the_estimate_cannot_be_shown_with_no_way_to_ask_for_one(editor_client, site):
+    AboutMe.objects.update(phone="", email="")
+    setting = notices()
+    url = reverse(
+        "wagtailsettings:edit", args=["base", "practicenotices", setting.site_id]
+    )
+    data = {
+        "good_faith_estimate_shown": "on",
+        "good_faith_estimate": rich_text(setting.good_faith_estimate),
+        "good_faith_estimate_contact": "",
+    }
+    response = editor_client.post(url, nested_form_data(data))
+    assert response.status_code == 200
+    assert (
+        "no phone or email"
+        in response.context["form"].errors["good_faith_estimate_contact"][0]
+    )
+    data["good_faith_estimate_contact"] = "Ask me at our first call."
+    assert editor_client.post(url, nested_form_data(data)).status_code == 302
+    html = Client().get("/good-faith-estimate/").content.decode()
+    assert "Ask me at our first call." in html

@@ -56,7 +56,8 @@ MAX_QUERIES = {
     "search": 13,
     "search within a topic": 13,
     # The practice's own bio, looked up once for every article's getting help.
-    "feed": 14,
+    # The bios' licences, in one query (+1).
+    "feed": 15,
     "sitemap": 5,
     # Each page type it lists is fetched once (the subscribe page's among them).
     "sitemap pages": 16,
@@ -80,7 +81,8 @@ MAX_COLD_QUERIES = {
     "topic page": 23,
     # The subscription form: the subscribe page (2) and the topics offered;
     # its series: the series, the view restrictions, its parts (4).
-    "article": 46,
+    # The about-me part lists the clinician's licences (1).
+    "article": 47,
     "series": 21,
     # Its links to the subscribe and consultation pages read the site's
     # pages setting first (1).
@@ -88,7 +90,8 @@ MAX_COLD_QUERIES = {
     "vignettes by topic and kind": 22,
     "search": 19,
     "search within a topic": 19,
-    "feed": 26,
+    # The bios' licences, in one query (+1).
+    "feed": 27,
     "sitemap": 5,
     "sitemap pages": 17,
 }

@@ -156,6 +156,9 @@ def test_load_demo_adds_fees_and_privacy_to_the_menu(client, monkeypatch):
     assert [(p.title, p.show_in_menus) for p in pages] == [
         ("Fees", True),
         ("Privacy", True),
+        # The notices' pages are linked from every footer, not the menu.
+        ("Notice of Privacy Practices", False),
+        ("Accessibility statement", False),
     ]
     privacy = client.get("/privacy/").text
     assert "keeps nothing about the people who read it" in privacy

@@ -3,6 +3,12 @@ practices: every page type of the single-clinician demo renders byte for
 byte as the pages in tests/fixtures/solo_site/, which were rendered by the
 code before clinicians, authors and teams existed (commit 06d75d4).
 
+Recorded again, deliberately, once since: the practice's notices and links
+in every footer, the Good Faith Estimate summary, the online states and the
+booking link on the consultation page, the privacy page's "What this site
+counts", and the demo therapist's licence in her bio and JSON-LD (issue 33).
+Nothing of the group practice shows.
+
 Only what differs on every run is masked: CSRF and signed form tokens, the
 blocks' ids and the moments the demo was loaded (publication times). A
 deliberate change to a page is recorded with SOLO_SITE_UPDATE=1, and
