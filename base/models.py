@@ -454,14 +454,15 @@ GOOD_FAITH_ESTIMATE = (
 )
 
 
-def notice_page_field(name, help_text):
+def page_field(verbose_name, help_text):
+    """A page chosen in a setting, left empty when it is deleted."""
     return models.ForeignKey(
         "wagtailcore.Page",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name=name,
+        verbose_name=verbose_name,
         help_text=help_text,
     )
 
@@ -494,12 +495,12 @@ class PracticeNotices(BaseSiteSetting):
         help_text="For example 'Ask me by email at ... or by phone at ...'. "
         "Left empty, the notice gives the phone and email of your profile.",
     )
-    privacy_practices_page = notice_page_field(
+    privacy_practices_page = page_field(
         "Notice of Privacy Practices page",
         "An information page holding your HIPAA Notice of Privacy Practices. "
         "Leave empty to link none.",
     )
-    accessibility_page = notice_page_field(
+    accessibility_page = page_field(
         "accessibility statement page",
         "An information page saying what the site meets (WCAG 2.2 AA) and how to "
         "report a problem. Leave empty to link none.",
@@ -626,15 +627,7 @@ class PracticeNotices(BaseSiteSetting):
 
 
 def site_page_field(role, help_text):
-    return models.ForeignKey(
-        "wagtailcore.Page",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=f"{role} page",
-        help_text=help_text,
-    )
+    return page_field(f"{role} page", help_text)
 
 
 @register_setting(icon="home")

@@ -338,13 +338,19 @@ def report(runs):
     return "\n".join(lines) + "\n"
 
 
+def served_demo(var):
+    """The demo under production settings in `var`: its environment."""
+    env = production_env(var)
+    manage(env, "migrate", "-v0")
+    manage(env, "load_demo")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    return env
+
+
 def main():
     runs = []
     with tempfile.TemporaryDirectory() as var:
-        env = production_env(var)
-        manage(env, "migrate", "-v0")
-        manage(env, "load_demo")
-        manage(env, "collectstatic", "--noinput", "-v0")
+        env = served_demo(var)
         for size in SIZES:
             urls = json.loads(manage(env, "shell", "-v0", "-c", PICK_URLS))
             missing = size - urls.pop("count")

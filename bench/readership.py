@@ -27,7 +27,8 @@ from pages import (
     Server,
     free_port,
     manage,
-    production_env,
+    served_demo,
+    verdict,
     wrk,
 )
 
@@ -104,17 +105,14 @@ def report(rows):
         )
         targets.append((f"every request counted ({name})", exact))
     lines += ["", "| target | met |", "|---|---|"]
-    lines += [f"| {what} | {'yes' if ok else '**no**'} |" for what, ok in targets]
+    lines += [f"| {what} | {verdict(ok)} |" for what, ok in targets]
     return "\n".join(lines) + "\n"
 
 
 def main():
     rows = []
     with tempfile.TemporaryDirectory() as var:
-        env = production_env(var)
-        manage(env, "migrate", "-v0")
-        manage(env, "load_demo")
-        manage(env, "collectstatic", "--noinput", "-v0")
+        env = served_demo(var)
         url = json.loads(manage(env, "shell", "-v0", "-c", PICK_URLS))["article"]
         print("Counting in the counts folder…", flush=True)
         rows.append(("a folder (no Redis)", *measure(env, url)))

@@ -14,13 +14,18 @@ from django_tasks_db.models import DBTaskResult
 
 from readership.folding import fold
 
+MIN_FOLD_SECONDS = 10
+
 
 @task(backend="background")
 def fold_reads():
     try:
         return fold()
     finally:
-        keep_folding(after=timedelta(seconds=settings.READERSHIP_FOLD_SECONDS))
+        # At least a few seconds apart: a worker run until its queue is
+        # empty (--batch) must find none due, or it would never stop.
+        seconds = max(settings.READERSHIP_FOLD_SECONDS, MIN_FOLD_SECONDS)
+        keep_folding(after=timedelta(seconds=seconds))
 
 
 def keep_folding(after=timedelta(0)):

@@ -206,6 +206,8 @@ def test_defaults_are_safe(tmp_path):
     assert found["caches"] == {
         "default": "django.core.cache.backends.locmem.LocMemCache",
         "pages": "django.core.cache.backends.filebased.FileBasedCache",
+        # Counts every process adds to at once (readership/file_counts.py).
+        "counts": "readership.file_counts.FileCountsCache",
     }
     assert found["cdn"] == {}
     assert found["database"] == "django.db.backends.sqlite3"
