@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
-from django.utils.html import strip_tags
 from django.utils.text import slugify
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -35,7 +35,7 @@ from wagtail.search import index
 from base.clinicians import ClinicianForm, language_name, state_name
 from base.meta import PageMeta
 from base.panels import SitePagePanel
-from base.text import first_sentence, split_lines
+from base.text import first_sentence, has_words, split_lines
 
 PHONE_VALIDATOR = RegexValidator(
     r"^\+?[0-9 ().\-]{7,25}$",
@@ -428,8 +428,7 @@ class ReaderNoticeSettings(BaseGenericSetting):
         errors = {
             name: "This notice cannot be empty: readers in distress rely on it."
             for name in ("crisis_notice", "not_therapy_notice")
-            if getattr(self, name)
-            and not strip_tags(getattr(self, name)).replace("&nbsp;", "").strip()
+            if getattr(self, name) and not has_words(getattr(self, name))
         }
         if errors:
             raise ValidationError(errors)
@@ -556,35 +555,33 @@ class PracticeNotices(BaseSiteSetting):
         return notices
 
     def links(self, request):
-        """The footer's links to the notices switched on: (label, address)."""
-        pages = [
-            (label, page)
+        """The footer's links to the notices switched on: (label, address).
+        A chosen page readers cannot see (a draft, private) is left out."""
+        links = []
+        if self.good_faith_estimate_shown:
+            links.append(("Good Faith Estimate", reverse("good_faith_estimate")))
+        pages = {
+            label: page
             for label, page in (
                 ("Notice of Privacy Practices", self.privacy_practices_page),
                 ("Accessibility", self.accessibility_page),
             )
             if page is not None
-        ]
-        readable = (
-            set(
+        }
+        if pages:
+            chosen = [page.pk for page in pages.values()]
+            readable = set(
                 Page.objects.live()
                 .public()
-                .filter(pk__in=[page.pk for _, page in pages])
+                .filter(pk__in=chosen)
                 .values_list("pk", flat=True)
             )
-            if pages
-            else set()
-        )
-        links = (
-            [("Good Faith Estimate", "/good-faith-estimate/")]
-            if (self.good_faith_estimate_shown)
-            else []
-        )
-        return links + [
-            (label, page.get_url(request))
-            for label, page in pages
-            if page.pk in readable
-        ]
+            links += [
+                (label, page.get_url(request))
+                for label, page in pages.items()
+                if page.pk in readable
+            ]
+        return links
 
     def good_faith_summary(self):
         """The notice's first sentence, as plain text, or "" when it is off."""
@@ -594,12 +591,7 @@ class PracticeNotices(BaseSiteSetting):
 
     def clean(self):
         errors = {}
-        if (
-            self.good_faith_estimate_shown
-            and not strip_tags(self.good_faith_estimate or "")
-            .replace("&nbsp;", "")
-            .strip()
-        ):
+        if self.good_faith_estimate_shown and not has_words(self.good_faith_estimate):
             errors["good_faith_estimate"] = (
                 "Write the notice, or untick 'Show the Good Faith Estimate notice'."
             )

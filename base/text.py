@@ -25,6 +25,11 @@ def first_sentences(text, limit=SUMMARY_LENGTH):
     return summary
 
 
+def has_words(html):
+    """Whether rich text holds any words: "<p></p>" or a lone space does not."""
+    return bool(strip_tags(html or "").replace("&nbsp;", "").strip())
+
+
 def first_sentence(html):
     """The first sentence of rich text, as plain text."""
     text = unescape(strip_tags(html.replace(">", "> ")))

@@ -7,7 +7,6 @@ the one whose decrement goes below zero puts it back.
 """
 
 import itertools
-import logging
 from datetime import timedelta
 
 from django.db import transaction
@@ -18,7 +17,6 @@ from blog.models import ArticlePage
 from readership.counting import count_key, counts_cache
 from readership.models import DailyReads
 
-logger = logging.getLogger(__name__)
 # Counts are looked for this many days back: a worker stopped for less than
 # a week loses nothing.
 DAYS_LOOKED_BACK = 7
