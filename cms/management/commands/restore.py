@@ -2,7 +2,9 @@
 
 import io
 import json
+import os
 import tarfile
+import tempfile
 from pathlib import Path
 
 from django.conf import settings
@@ -37,9 +39,15 @@ class Command(BaseCommand):
                     # Migrate made rows the backup also holds (the site, the
                     # settings): they go, and the backup's own come back.
                     call_command("flush", interactive=False, verbosity=0)
-                    fixture = Path(settings.VAR_DIR) / "restore.json"
-                    fixture.write_text(json.dumps(upgrade(json.loads(data))))
+                    # A file of its own: two restores at once (two sites on
+                    # one VAR_DIR, the two test suites) never read each other's.
+                    handle, name = tempfile.mkstemp(
+                        prefix="restore-", suffix=".json", dir=settings.VAR_DIR
+                    )
+                    fixture = Path(name)
                     try:
+                        with os.fdopen(handle, "w") as file:
+                            json.dump(upgrade(json.loads(data)), file)
                         call_command("loaddata", fixture, verbosity=0)
                     finally:
                         fixture.unlink()
