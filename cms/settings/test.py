@@ -17,10 +17,10 @@ if not REDIS_URL:  # noqa: F405  (with it, the suite runs against Redis, as CI d
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "KEY_FUNCTION": CONTENT_KEY_FUNCTION,  # noqa: F405
         },
+        # The folder a site without Redis counts in, as it runs there.
         "counts": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "counts",
-            "TIMEOUT": None,
+            "BACKEND": "readership.file_counts.FileCountsCache",
+            "LOCATION": tempfile.mkdtemp(prefix="cms-test-counts-"),
         },
     }
 # Most tests change content behind the editor's back; the caches' own tests

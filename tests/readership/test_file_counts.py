@@ -1,18 +1,12 @@
-"""The counts' folder, for a site without Redis: processes adding at once
-lose no read, and taking counts out while they add loses none either."""
+"""The counts' folder, for a site without Redis (and the SQLite suite's):
+processes adding at once lose no read, and taking counts out while they add
+loses none either."""
 
 import multiprocessing
 
 import pytest
-from django.test import Client
-from django.utils import timezone
 
-from readership.counting import count_key
 from readership.file_counts import FileCountsCache
-from readership.folding import fold
-from readership.models import DailyReads
-from tests.factories import article_body, make_about_me, make_article
-from tests.readership.test_counts import BROWSER
 
 PROCESSES, EACH = 4, 500
 
@@ -57,22 +51,3 @@ def test_the_cache_api_the_fold_uses(tmp_path):
     cache.set("k", 7)
     assert cache.get("k") == 7
     assert cache.delete("k") and cache.get("k") is None
-
-
-@pytest.mark.django_db
-def test_reads_through_the_site_fold_from_the_folder(blog, settings, tmp_path):
-    settings.CACHES = settings.CACHES | {
-        "counts": {
-            "BACKEND": "readership.file_counts.FileCountsCache",
-            "LOCATION": str(tmp_path),
-        }
-    }
-    article = make_article(parent=blog, body=article_body(make_about_me()))
-    client = Client(HTTP_USER_AGENT=BROWSER)
-    for _ in range(3):
-        assert client.get(article.url).status_code == 200
-    key = count_key(timezone.localdate(), article.pk)
-    assert FileCountsCache(tmp_path, {}).get(key) == 3
-    assert fold() == 3
-    assert DailyReads.objects.get(article=article).reads == 3
-    assert fold() == 0
