@@ -286,3 +286,13 @@ def test_the_estimate_cannot_be_shown_with_no_way_to_ask_for_one(editor_client, 
     assert editor_client.post(url, nested_form_data(data)).status_code == 302
     html = Client().get("/good-faith-estimate/").content.decode()
     assert "Ask me at our first call." in html
+
+
+def test_with_no_contact_left_the_estimate_still_says_how_to_ask(client, blog):
+    """Her profile lost its phone and email after she switched it on."""
+    make_about_me(phone="", email="")
+    notices(good_faith_estimate_shown=True)
+    html = client.get("/good-faith-estimate/").content.decode()
+    how = html[html.index("How to ask for an estimate") : html.index("</article>")]
+    assert "Ask for one when we first speak, before your first session." in how
+    assert "<ul>" not in how  # no empty list
